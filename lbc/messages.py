@@ -1068,6 +1068,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "alone: its records are counted as {school}'s; if the two are not one school, correct "
         "the title",
     ),
+    "note.titled_as_teachers": (
+        "提示：{file} 的标题写的学校是“{title}”，本次读取的花名册只有{school}的，其中的教师按{school}的教师"
+        "结对、核对；如果这不是{school}的教师名单，请把它移出，或改正标题",
+        "note: {file} is titled with the school “{title}”, but the rosters read are {school}'s "
+        "alone: its teachers are paired and checked as {school}'s; if it is not {school}'s "
+        "teachers list, take it out, or correct the title",
+    ),
     "note.unlike_title": (
         "提示：{file} 的标题写的是“{title}”，“学校”列写的却是“{school}”：其中的儿童按“学校”列算作{school}的；"
         "如果两者不是同一所学校，请改正标题或“学校”列",
@@ -1737,6 +1744,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "教本行的班级），按一人结对",
         "note: {here} is the teacher of {there} (same name, no phone on this row, the only"
         " teacher of that name on the other lists who teaches its class); paired as one teacher",
+    ),
+    "pair.note.no_children_of_school": (
+        "提示：{files} 是{school}的教师，本次没有读到{school}的儿童，这些教师不与其他学校的儿童结对；"
+        "如果他们是本校教师，请改正标题或“学校”列",
+        "note: {files} holds {school}'s teachers, and no child of {school} was read: they are not "
+        "paired with another school's children; if they are this school's teachers, correct the "
+        "title or the 学校 column",
     ),
     "pair.note.own_school": (
         "提示：{file} 没有写明学校，其中的教师只与本文件的儿童结对；若是另一个文件所属学校的教师名单，"

@@ -60,6 +60,7 @@ from lbc.workspace.notes import (
     parts_apart_notes,
     pooled_notes,
     skipped_note,
+    titled_as_note,
     two_workspaces_notes,
     unlike_title_note,
 )
@@ -131,7 +132,8 @@ def merge(
             common.note(unlike_title_note(part.file, *part.unlike_title))
         if part.titled_as is not None:
             title, school = part.titled_as
-            common.note(t("note.titled_as", file=part.file, title=title, school=school))
+            records = bool(part.counts.get(Kind.RECORDS))
+            common.note(titled_as_note(part.file, title, school, records))
         common.note_each(namesakes_note(*told) for told in part.namesakes)
     for part in good:
         if part.joined is not None:

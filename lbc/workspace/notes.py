@@ -211,7 +211,8 @@ def what_was_read(
     for file, (roster_file, school) in roster.named_as.items():
         notes.append(t("note.named_as", file=file, roster=roster_file, school=school))
     for file, (title, school) in roster.titled_as.items():
-        notes.append(t("note.titled_as", file=file, title=title, school=school))
+        records = any(x.file == file for x in roster.records)
+        notes.append(titled_as_note(file, title, school, records))
     notes += [skipped_note(*skipped, roster.unnamed_records) for skipped in roster.skipped]
     # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
     # says each (TCH005-TCH007), every other command how many.
@@ -324,6 +325,13 @@ def skipped_note(file: str, sheet: str, unnamed: list[tuple[str, str]]) -> str:
     ``unnamed`` (Roster.unnamed_records), which the school mends by adding the column."""
     key = "note.records_no_teacher" if (file, sheet) in unnamed else "note.sheet_skipped"
     return t(key, file=file, sheet=sheet)
+
+
+def titled_as_note(file: str, title: str, school: str, records: bool) -> str:
+    """That a file of records, or (not ``records``) a teachers list, titled with a school
+    no roster read declares is read as the run's one school (Roster.titled_as)."""
+    wording = "note.titled_as" if records else "note.titled_as_teachers"
+    return t(wording, file=file, title=title, school=school)
 
 
 def unlike_title_note(file: str, title: str, school: str) -> str:

@@ -654,11 +654,16 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
 def titles_alone(roster: Roster, files: Iterable[Path]) -> dict[Path, tuple[str, set[str]]]:
     """The files of ``files`` of teachers or records alone that declare a school, and no
     学校 column saying their rows' own: each with the school it declares and the teachers
-    its records name."""
+    its records name and its teachers list lists."""
     holding = {table.file for table in roster.children}
     said = holding | {x.file for x in [*roster.teachers, *roster.records] if x.has("school")}
+    listed = staff(roster)
     return {
-        path: (name, _names(x.values.get("teacher") for x in roster.records if x.file == file))
+        path: (
+            name,
+            _names(x.values.get("teacher") for x in roster.records if x.file == file)
+            | listed.get(file, set()),
+        )
         for path in files
         if (name := roster.declared.get(file := str(path))) and file not in said
     }
@@ -700,7 +705,8 @@ def titled_as_the_run(
     read (张雨涵 of 三年级(2)班 in both) is not the one its records are of. Nor, for the
     same reason, a sheet none of whose records' teachers is on the teachers list of
     another file of the run (``lists``: ``staff``), where there is one: another school's
-    sheet dropped into the folder. lbc merge, reading each file alone, places them so too
+    sheet dropped into the folder. A teachers list titled with its school (白鹤小学教师名单)
+    is told so too, by the teachers it lists. lbc merge, reading each file alone, places them so too
     once all are read."""
     told = list(told)
     schools = set().union(*(schools for _, schools in told)) if titled and told else set()
@@ -1174,8 +1180,11 @@ def titled_school(path: Path, roster: Roster) -> str:
     """The school the title above a file's roster or record sheet names, else ""; a name
     every township's school goes by (中心小学) with the township its folder names
     (``qualified``)."""
-    # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…).
+    # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…),
+    # and a teachers list kept in a file of its own (白鹤小学教师名单).
     sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
+    if not any(x.file == str(path) for x in sheets):
+        sheets = [x for x in roster.teachers if x.file == str(path)]
     # A county's export read back: its pieces (their rows' ``sources``) came from several
     # schools' files, each titled as its school's own sheet was; the file is none's.
     came_from = {x.sources[0][0] for x in sheets if x.file == str(path) and x.sources}
@@ -1190,7 +1199,7 @@ def titled_school(path: Path, roster: Roster) -> str:
         # else her records would be of a school 侯军帮扶记录 where none of her children is.
         # The title lbc wrote names the school lbc was told, however it ends (青山初中).
         own = record_sheets.whole_title(table.title)
-        if name and (table.kind is Kind.CHILDREN or own or ends_as_a_school(name)):
+        if name and (table.kind is not Kind.RECORDS or own or ends_as_a_school(name)):
             return qualified(name, path)
     return ""
 

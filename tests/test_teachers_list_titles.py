@@ -1,0 +1,106 @@
+"""A teachers list kept in a file of its own, titled with its school (白鹤小学教师名单),
+beside a school's roster titled with another (青山镇中心小学留守儿童花名册).
+
+The list's title was not read: its teachers were paired with the roster's children, with
+no word, as if they were the school's. A title is now read as a roster's or a record
+sheet's is: where the run has no other teachers list, or the list shares a teacher with
+one, it is taken as the run's school's, said in a note (a school writes its name short:
+青山小学); else it is the school it names, whose teachers support none of the run's
+children, said in a note too. Through the real CLI on real workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_pair import C32, C51, kid, teacher
+
+from conftest import run, table, write_xlsx
+
+ROSTER_TITLE = ["青山镇中心小学留守儿童花名册"]
+STAFF = [teacher("周老师", C32), teacher("吴老师", C51)]
+
+
+def folder(tmp_path: Path, own: list[dict[str, object]] | None, title: str) -> Path:
+    """青山镇中心小学's roster of three children, its own untitled teachers list ``own``
+    where given, and a list of 周老师 and 吴老师 titled ``title``."""
+    school = tmp_path / "X"
+    school.mkdir()
+    kids = table([kid(n) for n in (1, 2, 3)])
+    write_xlsx(school / "花名册.xlsx", {"花名册": [ROSTER_TITLE, *kids]})
+    if own is not None:
+        write_xlsx(school / "教师.xlsx", {"教师名单": table(own)})
+    write_xlsx(school / "名单.xlsx", {"教师名单": [[title], *table(STAFF)]})
+    return school
+
+
+def paired(tmp_path: Path, exit_code: int = 0) -> tuple[list[tuple[str, str]], list[str]]:
+    """The pairs ``lbc pair`` makes of the folder, and its notes; ``exit_code``: 1 where a
+    child is left unpaired."""
+    result = run("pair", "X", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == exit_code, result.stderr
+    pairs = [(p["child"], p["teacher"]) for p in result.json()["pairs"]]
+    return pairs, result.stderr.splitlines()
+
+
+NO_PREVIOUS = (
+    "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；本次结对不会参照以往结对"
+)
+
+
+def test_another_schools_list_beside_the_schools_own_pairs_nobody(tmp_path: Path) -> None:
+    """周老师 and 吴老师 of 白鹤小学 supported 青山镇中心小学's children beside its own 王芳."""
+    folder(tmp_path, [teacher("王芳", C32)], "白鹤小学教师名单")
+    pairs, notes = paired(tmp_path, exit_code=1)
+    assert pairs == [("李明轩", "王芳"), ("王梓萱", "王芳")]
+    assert notes == [
+        "提示：X/名单.xlsx 是白鹤小学的教师，本次没有读到白鹤小学的儿童，"
+        "这些教师不与其他学校的儿童结对；如果他们是本校教师，请改正标题或“学校”列",
+        NO_PREVIOUS,
+    ]
+    english = run("--lang", "en", "pair", "X", "--format", "json", cwd=tmp_path)
+    assert english.stderr.splitlines()[0] == (
+        "note: X/名单.xlsx holds 白鹤小学's teachers, and no child of 白鹤小学 was read: they are"
+        " not paired with another school's children; if they are this school's teachers,"
+        " correct the title or the 学校 column"
+    )
+
+
+def test_another_schools_list_alone_is_taken_as_the_schools_and_said(tmp_path: Path) -> None:
+    """With no list of its own to tell by, the title may be the school's name written
+    short: the list is the school's, as a record sheet's is, but no longer without a word."""
+    folder(tmp_path, None, "白鹤小学教师名单")
+    pairs, notes = paired(tmp_path)
+    assert pairs == [("张雨涵", "周老师"), ("李明轩", "周老师"), ("王梓萱", "吴老师")]
+    assert notes == [
+        "提示：X/名单.xlsx 的标题写的学校是“白鹤小学”，本次读取的花名册只有青山镇中心小学的，"
+        "其中的教师按青山镇中心小学的教师结对、核对；如果这不是青山镇中心小学的教师名单，请把它移出，或改正标题",
+        NO_PREVIOUS,
+    ]
+
+
+def test_a_list_titled_short_sharing_a_teacher_is_the_schools(tmp_path: Path) -> None:
+    """青山小学教师名单, listing 周老师 as the school's own list does: the school's name
+    written short, its teachers the school's."""
+    folder(tmp_path, [teacher("周老师", C32)], "青山小学教师名单")
+    pairs, notes = paired(tmp_path)
+    assert pairs == [("张雨涵", "周老师"), ("李明轩", "周老师"), ("王梓萱", "吴老师")]
+    assert notes[0] == (
+        "提示：X/名单.xlsx 的标题写的学校是“青山小学”，本次读取的花名册只有青山镇中心小学的，"
+        "其中的教师按青山镇中心小学的教师结对、核对；如果这不是青山镇中心小学的教师名单，请把它移出，或改正标题"
+    )
+
+
+def test_a_list_with_a_school_column_of_another_school_is_said(tmp_path: Path) -> None:
+    """Its 学校 column said 白鹤小学: its teachers paired nobody, the children were said to
+    have no teacher, and nothing said why."""
+    school = tmp_path / "X"
+    school.mkdir()
+    write_xlsx(school / "花名册.xlsx", {"花名册": [ROSTER_TITLE, *table([kid(1)])]})
+    staff = table([{"学校": "白鹤小学", **x} for x in STAFF])
+    write_xlsx(school / "名单.xlsx", {"教师名单": staff})
+    result = run("pair", "X", "--format", "json", cwd=tmp_path)
+    assert result.json()["pairs"] == []
+    assert result.stderr.splitlines()[0] == (
+        "提示：X/名单.xlsx 是白鹤小学的教师，本次没有读到白鹤小学的儿童，"
+        "这些教师不与其他学校的儿童结对；如果他们是本校教师，请改正标题或“学校”列"
+    )
