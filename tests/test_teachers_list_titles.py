@@ -104,3 +104,12 @@ def test_a_list_with_a_school_column_of_another_school_is_said(tmp_path: Path) -
         "提示：X/名单.xlsx 是白鹤小学的教师，本次没有读到白鹤小学的儿童，"
         "这些教师不与其他学校的儿童结对；如果他们是本校教师，请改正标题或“学校”列"
     )
+
+
+def test_a_list_titled_by_what_it_lists_names_no_school(tmp_path: Path) -> None:
+    """结对帮扶教师名单 names no school (结对 is no school's name): the list is the school's,
+    beside its own list too, and nothing is said of it."""
+    folder(tmp_path, [teacher("王芳", C32)], "结对帮扶教师名单")
+    pairs, notes = paired(tmp_path)
+    assert pairs == [("张雨涵", "周老师"), ("李明轩", "王芳"), ("王梓萱", "吴老师")]
+    assert notes == [NO_PREVIOUS]

@@ -1197,9 +1197,10 @@ def titled_school(path: Path, roster: Roster) -> str:
         # A teacher retitles the record sheet lbc wrote her (侯军 帮扶记录（2024秋）): its
         # title names a school by a school's name alone, not by what stands before 帮扶记录,
         # else her records would be of a school 侯军帮扶记录 where none of her children is.
-        # The title lbc wrote names the school lbc was told, however it ends (青山初中).
+        # The title lbc wrote names the school lbc was told, however it ends (青山初中). So
+        # a teachers list's: 结对帮扶教师名单 names no school 结对.
         own = record_sheets.whole_title(table.title)
-        if name and (table.kind is not Kind.RECORDS or own or ends_as_a_school(name)):
+        if name and (table.kind is Kind.CHILDREN or own or ends_as_a_school(name)):
             return qualified(name, path)
     return ""
 
