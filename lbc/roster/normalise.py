@@ -1193,7 +1193,8 @@ _LUNAR_REMARK = re.compile(
     r"(?:农历|阴历|旧历|老历|農曆|陰曆|農歷|陰歷|舊曆|舊歷|[阴农陰農])\s*[:：]?\s*"
     r"(?:[\d〇零○一二三四五六七八九]{2,4}\s*年\s*)?[闰閏]?"
     r"(正|腊|臘|冬|十[一二]?|[一二三四五六七八九]|\d{1,2})\s*(?:月|[./-])\s*"
-    r"(初十|初[一二三四五六七八九]|[二廿]十?[一二三四五六七八九]?|三十|十[一二三四五六七八九]?"
+    r"(初十|初[一二三四五六七八九]|二十?[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十"
+    r"|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九]|\d{1,2})(?![\d一二三四五六七八九十])"
 )
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
@@ -1250,7 +1251,8 @@ def _lunar_day_alike(day: dt.date, after: str) -> bool:
     words = m[2].removeprefix("初").replace("廿", "二十")
     if words.startswith("二") and "十" not in words:  # 二 alone, or 廿一 written 二一
         words = words if len(words) == 1 else "二十" + words[1:]
-    return (month, int(words if words.isdigit() else _cn_count(words))) == (day.month, day.day)
+    number = words if words.isdigit() else _cn_count(words)
+    return number.isdigit() and (month, int(number)) == (day.month, day.day)
 
 
 def _weekday_differs(day: dt.date, after: str) -> bool:
