@@ -225,3 +225,46 @@ def test_a_county_merged_before_of_many_schools_merges_again(tmp_path: Path) -> 
     assert (again.returncode, again.stderr) == (0, "已写出合并名册：../省.xlsx（1 个文件）\n")
     summary = json.loads(again.stdout)["summary"]
     assert (summary["schools"], summary["children"]) == (30, 30)
+
+
+def test_a_column_one_merged_roster_of_one_school_lacked_is_said_at_its_schools_file(
+    tmp_path: Path,
+) -> None:
+    """县/青山小学's roster has no 监护人电话. A county's merged roster (m1) and one merged of
+    青山小学 alone (m3), merged again: m1's 青山小学 lacked the column at 县/青山小学/花名册.xlsx,
+    as the folder says, but m3's, the one school of its file, at m3.xlsx itself, a second
+    COL001 pointing at a sheet that has the column, and a school's line one error more
+    than the folder's. Said at the school's own file now, once, as over the folder."""
+    root = tmp_path / "县"
+    for k, name in enumerate(("青山小学", "白鹤小学")):
+        (root / name).mkdir(parents=True)
+        header, rows = list(CHILD_HEADER), [child_row(2 * k + 1), child_row(2 * k + 2)]
+        if name == "青山小学":
+            j = header.index("监护人电话")
+            header, rows = header[:j] + header[j + 1 :], [r[:j] + r[j + 1 :] for r in rows]
+        write_xlsx(
+            root / name / "花名册.xlsx", {"花名册": [[f"{name}留守儿童花名册"], header, *rows]}
+        )
+    (tmp_path / "all").mkdir()
+    assert run("merge", "县", "--out", "all/m1.xlsx", cwd=tmp_path).exit_code == 1
+    assert run("merge", "县/青山小学", "--out", "all/m3.xlsx", cwd=tmp_path).exit_code == 1
+    for out in ("r.xlsx", "r.parquet"):
+        assert run("merge", "all", "--out", out, cwd=tmp_path).exit_code == 1
+    folder = checked("all", tmp_path)
+    assert folder == (
+        [
+            ("COL001", "县/青山小学/花名册.xlsx", "花名册"),
+            ("DUP001", "all/m3.xlsx", "留守儿童花名册"),
+            ("DUP001", "all/m3.xlsx", "留守儿童花名册"),
+        ],
+        [("白鹤小学", 2, 0), ("青山小学", 2, 3)],
+    )
+    # A Parquet file has no rows of a sheet to point at: its rows' own files are said.
+    for merged, at in (("r.xlsx", "r.xlsx"), ("r.parquet", "all/m3.xlsx")):
+        found, schools = checked(merged, tmp_path)
+        assert found == [
+            ("COL001", "县/青山小学/花名册.xlsx", "花名册"),
+            ("DUP001", at, "留守儿童花名册"),
+            ("DUP001", at, "留守儿童花名册"),
+        ]
+        assert schools == folder[1]

@@ -5036,7 +5036,7 @@ def load_roster(
                 pieces.append(piece)
         lacks = {k: v for s in sheets if s.lacks_at for k, v in s.lacks_at.items()}
         for piece in pieces:
-            if lacks and piece.sources and not piece.lacks:
+            if lacks and piece.sources and piece.lacks_at is None:
                 # Its school's row, else the whole sheet's (columns_had).
                 source = (piece.kind.value, *piece.sources[0])
                 lacking(piece, lacks.get((*source, piece_school(piece)), lacks.get((*source, ""))))
