@@ -113,3 +113,42 @@ def test_a_list_titled_by_what_it_lists_names_no_school(tmp_path: Path) -> None:
     pairs, notes = paired(tmp_path)
     assert pairs == [("张雨涵", "周老师"), ("李明轩", "王芳"), ("王梓萱", "吴老师")]
     assert notes == [NO_PREVIOUS]
+
+
+def test_an_untitled_roster_keeps_its_titled_teachers_list(tmp_path: Path) -> None:
+    """花名册.xlsx with no title beside 青山小学教师名单, in X/ or in 青山镇中心小学/: the list
+    is the school's, as before titles of lists were read (the first reading of them parted
+    the children from their teachers: nobody paired)."""
+    for where in ("X", "X/青山镇中心小学"):
+        school = tmp_path / where
+        school.mkdir(parents=True)
+        write_xlsx(school / "花名册.xlsx", {"花名册": table([kid(n) for n in (1, 2, 3)])})
+        write_xlsx(school / "教师.xlsx", {"教师名单": [["青山小学教师名单"], *table(STAFF)]})
+        pairs, notes = paired(tmp_path)
+        assert pairs == [("张雨涵", "周老师"), ("李明轩", "周老师"), ("王梓萱", "吴老师")]
+        assert notes == [NO_PREVIOUS]
+        merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+        assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+            ("青山镇中心小学" if "/" in where else "X", 3, 2)
+        ]
+        (tmp_path / "m.xlsx").unlink()
+        for path in school.iterdir():
+            path.unlink()
+
+
+def test_a_countys_school_keeps_its_titled_teachers_list(tmp_path: Path) -> None:
+    """县/青山小学/: an untitled roster and 青山镇中心小学教师名单; 县/白鹤小学/: its roster
+    titled. Of several schools, a list's title parts it from nothing: 青山小学's children
+    are paired with its teachers, as before."""
+    qs, bh = tmp_path / "县" / "青山小学", tmp_path / "县" / "白鹤小学"
+    qs.mkdir(parents=True)
+    bh.mkdir()
+    write_xlsx(qs / "花名册.xlsx", {"花名册": table([kid(1)])})
+    write_xlsx(qs / "教师.xlsx", {"教师名单": [["青山镇中心小学教师名单"], *table(STAFF)]})
+    write_xlsx(bh / "花名册.xlsx", {"花名册": [["白鹤小学留守儿童花名册"], *table([kid(4, C51)])]})
+    write_xlsx(bh / "教师.xlsx", {"教师名单": table([teacher("王芳", C51)])})
+    result = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [
+        ("刘浩然", "王芳"),
+        ("张雨涵", "周老师"),
+    ]

@@ -88,6 +88,8 @@ from lbc.workspace.schools import (
     Namesakes,
     Piece,
     Schools,
+    apart,
+    list_titled,
     merged_pieces,
     namesake,
     read_roster,
@@ -178,6 +180,7 @@ class SchoolPart:
     titled: tuple[str, set[str]] | None = None
     staff: set[str] = field(default_factory=set)
     titled_as: tuple[str, str] | None = None  # so read: Roster.titled_as, the title, the school
+    list_titled: bool = False  # a teachers list whose school is its title's (schools.list_titled)
     # The name it declares that another folder's school might (schools.namesake), else
     # the schools of a merged roster (schools.merged_pieces), and how each is told from a
     # namesake school of another folder (Roster.namesakes), where one is.
@@ -364,6 +367,7 @@ def read_part(
     else:
         part.titled = titles_alone(roster, [path]).get(path)
     part.staff = staff(roster).get(str(path), set())
+    part.list_titled = list_titled(path, roster)
     if not roster.tables():
         part.listless = True
         return part
@@ -1286,6 +1290,15 @@ def _titled_as_the_run(parts: list[SchoolPart]) -> None:
     told = [(p.file, p.told) for p in parts if p.told]
     lists = {p.file: p.staff for p in parts if p.staff}
     found = titled_as_the_run({path: p.titled for path, p in titled.items()}, told, lists)
+    for path, part in titled.items():
+        if path not in found and part.list_titled and not apart(path, told):
+            # Its title no school's name to go by (schools.apart): a file that says none.
+            assert part.pending is not None and part.titled is not None
+            name = part.titled[0]
+            part.school = part.declared = part.pending[1].by_file[part.file] = ""
+            if name in part.list_schools:
+                part.list_schools.discard(name)
+                part.list_blank = True
     for path, (name, school) in found.items():
         part = titled[path]
         assert part.pending is not None

@@ -646,9 +646,41 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     holding = {table.file for table in roster.children}
     told = [(file, told_schools(roster, file)) for file in holding]
     titled = titles_alone(roster, files)
-    for path, (name, school) in titled_as_the_run(titled, told, staff(roster)).items():
+    found = titled_as_the_run(titled, told, staff(roster))
+    for path, (name, school) in found.items():
         roster.declared[str(path)] = school
         roster.titled_as[str(path)] = (name, school)
+    for path in titled:
+        if path not in found and list_titled(path, roster) and not apart(path, told):
+            roster.declared[str(path)] = ""
+
+
+def list_titled(path: Path, roster: Roster) -> bool:
+    """Whether ``path`` is a teachers list kept in a file of its own whose school is its
+    title's (白鹤小学教师名单), no lbc.toml naming it."""
+    file = str(path)
+    sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
+    return (
+        workspace_school(path) is None
+        and not any(x.file == file for x in sheets)
+        and any(x.file == file for x in roster.teachers)
+        and bool(titled_school(path, roster))
+    )
+
+
+def apart(path: Path, told: Iterable[tuple[str, set[str]]]) -> bool:
+    """Whether a teachers list titled with a school (``list_titled``) and not read as the
+    run's (titled_as_the_run) is of the school its title names: where the files of children
+    (``told``) are of one school, it among them. Else its title is no school's name to go
+    by: a school's untitled roster, 花名册.xlsx, beside its 青山小学教师名单, or schools'
+    folders of a county, would part a school's children from its teachers, as every
+    command read them before titles of teachers lists were read."""
+    told = list(told)
+    schools = set().union(*(schools for _, schools in told)) if told else set()
+    folders = {Path(file).resolve().parent for file, _ in told}
+    return (
+        len(schools) == 1 and "" not in schools and not folders.isdisjoint(path.resolve().parents)
+    )
 
 
 def titles_alone(roster: Roster, files: Iterable[Path]) -> dict[Path, tuple[str, set[str]]]:
