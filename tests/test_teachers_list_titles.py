@@ -57,6 +57,12 @@ def test_another_schools_list_beside_the_schools_own_pairs_nobody(tmp_path: Path
         "这些教师不与其他学校的儿童结对；如果他们是本校教师，请改正标题或“学校”列",
         NO_PREVIOUS,
     ]
+    # The term's summary is the children's school's, as without the list.
+    summary = run("summary", "X", "--term", "2024-autumn", cwd=tmp_path)
+    assert (
+        summary.stdout.splitlines()[0]
+        == "# 青山镇中心小学2024—2025学年第一学期留守儿童关爱工作总结"
+    )
     english = run("--lang", "en", "pair", "X", "--format", "json", cwd=tmp_path)
     assert english.stderr.splitlines()[0] == (
         "note: X/名单.xlsx holds 白鹤小学's teachers, and no child of 白鹤小学 was read: they are"

@@ -1066,16 +1066,19 @@ def run_school(roster: Roster, configured: str) -> str:
     one school every file of the run declares (its roster's title: 青山镇中心小学留守儿童
     花名册), when that reads as a school's name; else "", and the documents say
     （学校名称）. A file of teachers or records alone that declares nothing (an untitled
-    教师名单.xlsx beside the roster) is that school's, and does not stand in the way. A
-    merged roster's school of nobody (its children table of no rows, REQ002, under its own
-    file) is a school of the run too: a county of two is titled with neither."""
+    教师名单.xlsx beside the roster) is that school's, and does not stand in the way; nor
+    does one of another school, none of whose children the run holds (白鹤小学's teachers
+    list beside 青山镇中心小学's roster and list: schools.apart): the documents are of the
+    children's school. A merged roster's school of nobody (its children table of no rows,
+    REQ002, under its own file) is a school of the run too: a county of two is titled with
+    neither."""
     if configured:
         return configured
     holding = {table.file for table in roster.children}
     names = {
         roster.respelled.get(name) or roster.declared.get(name, "")
         for name in dict.fromkeys([*roster.files, *sorted(holding)])
-        if name in holding or roster.declared.get(name)
+        if name in holding or (not holding and roster.declared.get(name))
     }
     name = names.pop() if len(names) == 1 else ""
     # A title naming a class or a township instead (三年级(2)班留守儿童名单) does not title a
