@@ -3168,17 +3168,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         " write the Gregorian birth date, as on the ID card",
     ),
     "rule.DATE001.lunar_alike": (
-        "：括号里的农历日期与前面的日期月、日相同，两者不可能是同一天，其中一个写错了；"
+        "：后面注明的农历日期与前面的日期月、日相同，两者不可能是同一天，其中一个写错了；"
         "请核对后写公历日期",
-        ": the lunar (农历) date in brackets has the same month and day as the date before"
-        " it, which no one day has: one of them is wrong; check it and write the Gregorian"
+        ": the lunar (农历) date written after the date has the same month and day, which"
+        " no one day has: one of them is wrong; check it and write the Gregorian"
         " date",
     ),
     "rule.DATE001.lunar_alike_birth": (
-        "：括号里的农历日期与前面的日期月、日相同，两者不可能是同一天，其中一个写错了；"
+        "：后面注明的农历日期与前面的日期月、日相同，两者不可能是同一天，其中一个写错了；"
         "请写与身份证上一致的公历出生日期",
-        ": the lunar (农历) date in brackets has the same month and day as the date before"
-        " it, which no one day has: one of them is wrong; write the Gregorian birth date,"
+        ": the lunar (农历) date written after the date has the same month and day, which"
+        " no one day has: one of them is wrong; write the Gregorian birth date,"
         " as on the ID card",
     ),
     "rule.DATE001.title": ("日期无法识别", "unreadable date"),

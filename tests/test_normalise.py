@@ -1019,6 +1019,8 @@ def test_a_day_marked_lunar_is_no_day(cell: str) -> None:
     [
         ("2024.10.8(农历9月6日)", dt.date(2024, 10, 8)),
         ("2015-04-02（农历二月十四）", dt.date(2015, 4, 2)),
+        ("2015-10-08 阴 10-8℃", dt.date(2015, 10, 8)),  # the day's weather
+        ("2015-10-08 多云转阴 10-8度", dt.date(2015, 10, 8)),
     ],
 )
 def test_a_lunar_day_beside_the_day_is_a_note(cell: str, read: object) -> None:
@@ -1037,6 +1039,9 @@ def test_a_lunar_day_beside_the_day_is_a_note(cell: str, read: object) -> None:
         "2015-12-21（农历十二月二十一）",
         "2015-01-01（农历正月初一）",
         "2015-10-08 （阴历10月8日）",
+        "2015-10-08（阴10.8）",
+        "10月8日（农历10月8日）",
+        "10.8(阴历10月8日)",
     ],
 )
 def test_a_lunar_day_of_the_days_own_month_and_day_is_no_day(cell: str) -> None:

@@ -706,6 +706,16 @@ def test_a_cell_lbc_cannot_read_whole_is_asked_about(cell: object) -> None:
     )
 
 
+@pytest.mark.parametrize("cell", [c for c in ASKED if isinstance(c, str) and c[0] == "2"])
+@pytest.mark.parametrize("mark", ["公历", "阳历：", "新历 "])
+def test_a_cell_said_to_be_solar_is_asked_about_as_without_the_word(cell: str, mark: str) -> None:
+    """公历 before a cell's first day hid the day after it: 公历2024年9月3日 至 9月5日 was
+    read as 2024-09-03 where the same cell without 公历 is asked about."""
+    spans = ((dt.date(2024, 9, 1), dt.date(2025, 1, 31)),)
+    written = (mark + cell).replace("／", "/").replace("：", ":")
+    assert nz.record_date(mark + cell, spans) == nz.Bad(written)
+
+
 @pytest.mark.parametrize(
     ("cell", "read"),
     [
@@ -994,14 +1004,14 @@ def test_a_lunar_note_of_the_days_own_month_and_day_is_asked_about(tmp_path: Pat
             "DATE001",
             2,
             "E",
-            "“出生日期”无法识别为日期：括号里的农历日期与前面的日期月、日相同，两者不可能是"
+            "“出生日期”无法识别为日期：后面注明的农历日期与前面的日期月、日相同，两者不可能是"
             "同一天，其中一个写错了；请写与身份证上一致的公历出生日期",
         )
     ]
     english = run("--lang", "en", "validate", path, "--select", "DATE", "--format", "json")
     assert english.json()["findings"][0]["message"] == (
-        "'出生日期' is not a readable date: the lunar (农历) date in brackets has the same"
-        " month and day as the date before it, which no one day has: one of them is wrong;"
+        "'出生日期' is not a readable date: the lunar (农历) date written after the date has"
+        " the same month and day, which no one day has: one of them is wrong;"
         " write the Gregorian birth date, as on the ID card"
     )
     april = run("birthdays", path, "--month", "4", "--format", "json")
@@ -1026,3 +1036,28 @@ def test_a_birth_date_marked_lunar_by_one_word_is_asked_about(tmp_path: Path) ->
     assert [(f["code"], f["row"], f["column"], f["message"]) for f in found] == [
         ("DATE001", row, "E", birth) for row in range(2, 7)
     ]
+
+
+def test_a_lunar_note_of_a_day_without_its_year_is_asked_about_saying_why(tmp_path: Path) -> None:
+    """10月8日（农历10月8日） is no day of any year's term: lbc validate said it has no year
+    and lies in no term (the winter-break message), which was not why; due counted nothing
+    for it and said the same. 2024-10-09 阴 10-8℃ gives the day's weather, no lunar day:
+    it is read, as 2024-10-09（阴10月9日） is not."""
+    records = [
+        ["10月8日（农历10月8日）", "王芳", "张雨涵", None, "谈心", "谈学习"],
+        ["2024-10-09 阴 10-8℃", "王芳", "李明轩", None, "谈心", "谈学习"],
+        ["2024-10-09（阴10月9日）", "王芳", "李明轩", None, "家访", "入户"],
+    ]
+    path = _roster(tmp_path, records)
+    found = run("validate", path, "--select", "DATE", "--format", "json").json()["findings"]
+    lunar = "“日期”无法识别为日期：后面注明的农历日期与前面的日期月、日相同，两者不可能是"
+    lunar += "同一天，其中一个写错了；请核对后写公历日期"
+    assert [(f["code"], f["row"], f["message"]) for f in found] == [
+        ("DATE001", 2, lunar),
+        ("DATE001", 4, lunar),
+    ]
+    due = run("due", path, "--term", "2024-autumn", "--as-of", "2024-10-31", "--format", "json")
+    assert due.json()["summary"]["records"] == 1
+    assert _read_in_autumn("10月8日（农历10月8日）") == nz.Bad(
+        "10月8日(农历10月8日)", nz.LUNAR_ALIKE
+    )

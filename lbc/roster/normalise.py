@@ -1188,15 +1188,19 @@ LUNAR_REASONS = frozenset({LUNAR, LUNAR_ALIKE})
 # The lunar day a note after a day gives (2015-04-02（农历2月14日）, （阴历正月十四）): its
 # month and its day. No lunar day has a solar day's month and day: the lunar year runs
 # three to seven weeks behind. A note giving the day's own (2015-02-14（农历2月14日）) says
-# that one of the two is not what it is called: no day is read (LUNAR_ALIKE).
+# that one of the two is not what it is called: no day is read (LUNAR_ALIKE). One
+# character names the calendar inside a bracket only (（阴2月14日）): 2015-10-08 阴 10-8℃
+# is the day's weather.
 _LUNAR_REMARK = re.compile(
-    r"(?:农历|阴历|旧历|老历|農曆|陰曆|農歷|陰歷|舊曆|舊歷|[阴农陰農])\s*[:：]?\s*"
+    r"(?:农历|阴历|旧历|老历|農曆|陰曆|農歷|陰歷|舊曆|舊歷|(?<=[(（])\s*[阴农陰農])\s*[:：]?\s*"
     r"(?:[\d〇零○一二三四五六七八九]{2,4}\s*年\s*)?[闰閏]?"
     r"(正|腊|臘|冬|十[一二]?|[一二三四五六七八九]|\d{1,2})\s*(?:月|[./-])\s*"
     r"(初十|初[一二三四五六七八九]|二十?[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十"
     r"|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九]|\d{1,2})(?![\d一二三四五六七八九十])"
 )
+# A day written without its year, before what follows it (10月8日（农历10月8日）).
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:[日号]|(?!\d))")
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
 # A day written as the solar calendar's, before it (公历2015-04-02, 阳历2015年4月2日): read
 # as the day without the word.
@@ -1222,6 +1226,12 @@ def date_text(s: str) -> str:
     return _END_MARK.sub("", s) if s and s[-1] in _END_MARKS else s
 
 
+def _solar_text(s: str) -> str:
+    """``date_text`` of a date's text without the word saying it is a solar day before it
+    (_SOLAR_MARK): what is after the day is read as without the word."""
+    return date_text(_SOLAR_MARK.sub("", s) if not s.isascii() else s)
+
+
 def lunar(s: str) -> bool:
     """Whether a date's text is marked as a lunar-calendar date (``_LUNAR_MARK``): the mark
     before its first number, or after it with no day after the mark."""
@@ -1241,9 +1251,9 @@ def without_weekday(s: str) -> str:
     return _WEEKDAY_WORD.sub("", s)
 
 
-def _lunar_day_alike(day: dt.date, after: str) -> bool:
+def _lunar_day_alike(day: dt.date | tuple[int, int], after: str) -> bool:
     """Whether a note after ``day`` (``after``) gives a lunar day of its month and day
-    (_LUNAR_REMARK)."""
+    (_LUNAR_REMARK); ``day`` of no year is its month and day."""
     m = _LUNAR_REMARK.search(after)
     if m is None:
         return False
@@ -1252,7 +1262,8 @@ def _lunar_day_alike(day: dt.date, after: str) -> bool:
     if words.startswith("二") and "十" not in words:  # 二 alone, or 廿一 written 二一
         words = words if len(words) == 1 else "二十" + words[1:]
     number = words if words.isdigit() else _cn_count(words)
-    return number.isdigit() and (month, int(number)) == (day.month, day.day)
+    own = day if day.__class__ is tuple else (day.month, day.day)  # type: ignore[union-attr]
+    return number.isdigit() and (month, int(number)) == own
 
 
 def _weekday_differs(day: dt.date, after: str) -> bool:
@@ -1302,7 +1313,7 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
         return None
     if not s.isascii() and not _LUNAR_CHARS.isdisjoint(s) and lunar(s):
         return Bad(s, LUNAR)
-    read = date_text(_SOLAR_MARK.sub("", s) if not s.isascii() else s)
+    read = _solar_text(s)
     read = _DATE_SPACES.sub("", read) if "年" in read else read
     for pattern in _DATE_PATTERNS:
         m = pattern.fullmatch(read)
@@ -1324,6 +1335,9 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
                 return YearMonth(int(m.group(1)), int(m.group(2)))
             except ValueError:
                 return Bad(s)
+    m = _MONTH_DAY.match(read) if not s.isascii() and not _LUNAR_CHARS.isdisjoint(s) else None
+    if m is not None and _lunar_day_alike((int(m[1]), int(m[2])), read[m.end() :]):
+        return Bad(s, LUNAR_ALIKE)  # 10月8日（农历10月8日）: no year makes it a day
     return Bad(s)
 
 
@@ -1388,7 +1402,7 @@ def record_date(value: Any, spans: Spans = ()) -> dt.date | YearMonth | Dates | 
     s = _as_text(value) if value.__class__ is str else None
     if s is None or (one.__class__ is Bad and one.reason in LUNAR_REASONS):  # type: ignore[union-attr]
         return one  # one lunar day marks the list it is in: no day of it is read
-    read = date_text(s)
+    read = _solar_text(s)
     bare = _DATE_NOTE.sub("", read)
     bare = _DATE_SPACES.sub("", bare) if "年" in bare else bare
     # The whole text, its notes kept, without its times of day: where a later day may be.
