@@ -329,3 +329,26 @@ def test_a_record_sheet_signed_with_a_bracket_after_the_name_is_of_the_runs_teac
     assert due.stderr == TITLED_AS + "\n" + other
     checked = run("validate", ".", "--format", "json", cwd=tmp_path)
     assert checked.json()["findings"] == []
+
+
+def test_a_merged_retitled_record_sheet_says_a_record_of_another_teachers_child_as_its_file(
+    tmp_path: Path,
+) -> None:
+    """青山镇中心小学's roster pairs 张雨涵 with 李强 and has no teachers sheet; 王芳's sheet,
+    retitled 青山镇小学, records a talk with her. Over the folder that is another teacher's
+    child (REC006); over the merged workbook nothing was said: its 帮扶记录 rows were no
+    teacher's record sheet's. Now the merged workbook says lbc's record sheet in its hidden
+    来源列, and read back says REC006 too."""
+    qingshan_roster(tmp_path / SCHOOL / "花名册.xlsx")
+    title = f"青山镇小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    write_xlsx(tmp_path / SCHOOL / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, TALK]})
+
+    checked = run("validate", SCHOOL, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["file"], f["row"]) for f in checked.json()["findings"]]
+    assert found == [("REC006", f"{SCHOOL}/王芳.xlsx", 3)]
+    assert run("merge", SCHOOL, "--out", "county.xlsx", cwd=tmp_path).exit_code == 0
+    again = run("validate", "county.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["file"], f["row"], f["message"]) for f in again.json()["findings"]]
+    said = "“张雨涵”的帮扶教师是李强，这条记录由王芳填写；已计入该儿童"
+    assert found == [("REC006", "county.xlsx", 2, said)]
+    assert again.json()["summary"]["by_code"] == checked.json()["summary"]["by_code"]

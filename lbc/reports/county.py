@@ -45,7 +45,7 @@ from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError, LbcErrors
 from lbc.messages import as_list, current_lang, language, set_lang, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
-from lbc.roster import forking, parent_death, reading
+from lbc.roster import forking, parent_death, reading, record_sheets
 from lbc.roster import normalise as nz
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import STATED_KEY, PairsJoined
@@ -56,6 +56,7 @@ from lbc.roster.tables import (
     FILE_SCHOOL,
     LACKS_HEADER,
     QUOTA_LABELS,
+    RECORD_SHEET_HEADER,
     RUNS_HEADER,
     SCHOOL_QUOTAS_HEADER,
     SCHOOL_QUOTAS_SHEET,
@@ -1818,8 +1819,12 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     whose. School by school where the sheet is several schools' with columns of their own
     (a merged roster's, read school by school: lbc.roster.tables.by_source), each school's;
     a sheet of no row (a school's roster of nobody) its file's school (``schools``), as
-    its folder names it; else "" (the whole sheet's)."""
+    its folder names it; else "" (the whole sheet's). Last, a records sheet that was lbc's
+    record sheet says so (RECORD_SHEET_HEADER)."""
     by: dict[tuple[str, str, str], dict[str, tuple[list[str], list[int]]]] = {}
+    # Whether each records sheet's tables are all lbc's record sheets: a merged roster's
+    # sheet merged again holds a school's own records too, of which none is said.
+    laid: dict[tuple[str, str, str], bool] = {}
     # Where a school's own sheet lacked a column its rows' sheet has that is said (lacked_at):
     # said after the school's row (LACKS_HEADER), none where its sheets lacked it apart.
     lacks: dict[tuple[str, str, str, str], tuple[str, str] | None] = {}
@@ -1839,6 +1844,11 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
         for sheet in dict.fromkeys(x.row_sheets or [x.sheet]):
             rows = len(x) if x.row_sheets is None else x.row_sheets.count(sheet)
             said = by.setdefault((x.kind.value, x.file, sheet), {})
+            if x.kind is Kind.RECORDS:
+                mine = record_sheets.is_record_sheet(x)
+                laid[(x.kind.value, x.file, sheet)] = (
+                    laid.get((x.kind.value, x.file, sheet), mine) and mine
+                )
             keys, count = said.setdefault(school, ([], [0]))
             keys += [key for key in x.columns if key not in keys]
             count[0] += rows
@@ -1882,6 +1892,8 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             school = schools.by_file.get(file, "") if schools and not rows else ""
             lacks[(kind, file, sheet, school)] = lacks.get((kind, file, sheet, next(iter(said))))
             said = {school: (next(iter(said.values()))[0], [rows])}
+        # lbc's record sheet is said in the last column, after those of rows lacking columns.
+        marked = [None] * (len(RUNS_HEADER) + len(UNHELD_HEADER)) + ["是"]
         out += [
             [
                 kind,
@@ -1890,9 +1902,14 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
                 ",".join(keys),
                 n,
                 school,
-                *(lacks.get((kind, file, sheet, school)) or ()),
+                *(
+                    [*(where or [None] * len(LACKS_HEADER)), *marked]
+                    if laid.get((kind, file, sheet))
+                    else where or ()
+                ),
             ]
             for school, (keys, (n,)) in said.items()
+            for where in [lacks.get((kind, file, sheet, school))]
         ]
         # Each piece's runs, every row of the sheet walked once: a province's sheet merged
         # again holds a million rows of five hundred schools.
@@ -1956,7 +1973,8 @@ def columns_sheet(rows: list[list[Any]]) -> Sheet:
 
     head = [*COLUMNS_HEADER]
     widest = max(map(len, rows), default=0)
-    for more in (LACKS_HEADER, RUNS_HEADER, UNHELD_HEADER):  # where a sheet lacked columns
+    # Where a sheet lacked columns, and where one was lbc's record sheet.
+    for more in (LACKS_HEADER, RUNS_HEADER, UNHELD_HEADER, RECORD_SHEET_HEADER):
         if widest > len(head):
             head += more
     if widest > len(COLUMNS_HEADER):

@@ -5025,6 +5025,7 @@ def load_roster(
         runs = {k: v for s in sheets if s.lacks_runs for k, v in s.lacks_runs.items()}
         for table in joined if runs else ():
             lacking_runs(table, runs, had)
+        laid = {k for s in sheets if s.record_sources for k in s.record_sources}
         # Each school's own settings (各校要求, 各校学期) go by its rows' 学校 where one
         # 来源文件 is several schools' (a merged roster's, merged again).
         by_school = any(s.school_terms for s in sheets)
@@ -5033,6 +5034,9 @@ def load_roster(
             for piece in by_source(table, had, by_school):
                 if rows:
                     unheld_back(piece, rows)
+                # A teacher's record sheet merged: lbc's record sheet, as in its own file.
+                if laid and piece.sources and (piece.kind.value, *piece.sources[0]) in laid:
+                    piece.laid_out = True
                 pieces.append(piece)
         lacks = {k: v for s in sheets if s.lacks_at for k, v in s.lacks_at.items()}
         for piece in pieces:
@@ -5211,6 +5215,12 @@ UNHELD_HEADER = (
 # rows it held of that source, and how many, in place of UNHELD_HEADER's last two: read as
 # it was, right where the county has not deleted or put in a row of that source above.
 UNHELD_PLACES = ("监护人缺列的首行序号", "监护人缺列的行数")
+# Last, where a row says it, whether a records sheet was lbc's own record sheet (是): a
+# teacher's sheet handed back (lbc.roster.record_sheets.is_record_sheet), whose records of
+# another teacher's child are said (REC006). Its rows in the merged workbook are records
+# as any school's, so read back they are lbc's sheet's again by this (laid_out), as in the
+# school's own file.
+RECORD_SHEET_HEADER = ("记录表",)
 # Each source sheet's columns, by its kind, file, sheet and school ("": the whole sheet's).
 SourceColumns = dict[tuple[str, str, str, str], frozenset[str]]
 # The school's own file and sheet each lacked columns at, likewise (LACKS_HEADER).
@@ -5230,6 +5240,9 @@ UnheldRuns = dict[tuple[str, str, str], list[tuple[str, str, tuple[str, str], in
 # The rows of a merged sheet in those runs, by their sheet and row: each one's fields, with
 # the header of each one's missing column and where it is said missing.
 UnheldRows = dict[tuple[str, int], list[tuple[str, str, tuple[str, str]]]]
+# The source sheets said to be lbc's record sheets (RECORD_SHEET_HEADER), by kind, file and
+# sheet.
+RecordSources = frozenset[tuple[str, str, str]]
 
 
 def columns_had(
@@ -5740,6 +5753,7 @@ class SheetRead:
     lacks_at: LacksAt | None = None  # and where a school's sheet lacked columns
     lacks_runs: LacksRuns | None = None  # and where some of its rows did
     unheld_runs: UnheldRuns | None = None  # and the rows whose guardian's set lacked a field
+    record_sources: RecordSources | None = None  # and the sheets that were lbc's record sheets
     # A merged workbook's sheet of a school's own settings (SETTINGS_SHEETS, by ``name``):
     # its first column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
@@ -5768,10 +5782,11 @@ def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]
 
 def columns_said(
     rows: list[list[Any]],
-) -> tuple[SourceColumns, EmptySources, LacksAt, LacksRuns, UnheldRuns] | None:
+) -> tuple[SourceColumns, EmptySources, LacksAt, LacksRuns, UnheldRuns, RecordSources] | None:
     """What a merged workbook's COLUMNS_SHEET says: each source sheet's columns (school by
-    school where it says whose), and the sheets it says had no row (行数 0), each with the
-    school it names; None when the sheet is not that (a county's own sheet of that name).
+    school where it says whose), the sheets it says had no row (行数 0), each with the
+    school it names, and those that were lbc's record sheets; None when the sheet is not
+    that (a county's own sheet of that name).
     Its columns after the first four are found by their header: a workbook merged before
     has none (nor then says of any sheet that it had no row), or 行数 alone."""
     head = [_cell_text(c) for c in rows[0]] if rows else []
@@ -5786,6 +5801,8 @@ def columns_said(
     if runs_placed:
         first_at, count_at = (at.get(name) for name in RUNS_PLACES)
     guardians = [at.get(name) for name in UNHELD_HEADER]
+    record_at = at.get(RECORD_SHEET_HEADER[0])
+    record_sources: set[tuple[str, str, str]] = set()
     placed = None in guardians[3:]  # a workbook merged before (UNHELD_PLACES)
     if placed:
         guardians[3:] = [at.get(name) for name in UNHELD_PLACES]
@@ -5827,12 +5844,14 @@ def columns_said(
             lacks_at[key] = (where[0], where[1])
         if counted is not None:
             counts.setdefault((kind, file, sheet), []).append((cells[counted], school))
+        if record_at is not None and cells[record_at]:
+            record_sources.add((kind, file, sheet))
     empty: EmptySources = {}
     for source, said in counts.items():
         if all(count == "0" for count, _ in said):
             schools = {school for _, school in said if school}
             empty[source] = schools.pop() if len(schools) == 1 else ""
-    return had, empty, lacks_at, runs, unheld
+    return had, empty, lacks_at, runs, unheld, frozenset(record_sources)
 
 
 def unheld_rows(table: Table, runs: UnheldRuns) -> UnheldRows:
