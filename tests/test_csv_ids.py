@@ -149,3 +149,30 @@ def test_two_number_cells_are_one_id_as_kept(number: int) -> None:
     whole = nz.id_number(number)
     written = nz.id_number(f"{float(number):.14E}")
     assert nz.same_id(whole, written) and nz.same_id(written, whole)
+
+
+def test_an_export_holds_the_roster_whole_for_its_owner_alone(tmp_path: Path) -> None:
+    """lbc export's files are the roster itself, read back by every command: ID and phone
+    numbers whole in each format (a masked ID read back would be an error on every row),
+    and each file readable by its owner only, as the school's own data."""
+    import stat
+
+    import pandas as pd
+
+    row = child_row(1)
+    path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": [CHILD_HEADER, row]})
+    ident = row[CHILD_HEADER.index("身份证号")]
+    for suffix in ("csv", "parquet", "xlsx"):
+        out = tmp_path / f"export.{suffix}"
+        assert run("export", path, "--out", out).exit_code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+        if suffix == "csv":
+            text = out.read_text(encoding="utf-8-sig")
+            assert f'"=""{ident}"""' in text and ",13812345678," in text
+        elif suffix == "parquet":
+            children = pd.read_parquet(out).query("table == 'children'")
+            assert children[["id_number", "father_phone"]].values.tolist() == [
+                [ident, "13812345678"]
+            ]
+        read = run("validate", out, "--select", "ID,PHN", "--format", "json")
+        assert read.json()["findings"] == []
