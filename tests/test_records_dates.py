@@ -1020,21 +1020,22 @@ def test_a_lunar_note_of_the_days_own_month_and_day_is_asked_about(tmp_path: Pat
 
 def test_a_birth_date_marked_lunar_by_one_word_is_asked_about(tmp_path: Path) -> None:
     """A family's lunar birthday marked the way a school writes it short, （阴） or （农）
-    after the day, 旧历 or 老历, or 阴 right after its digits, was read as the solar day its
+    after the day, 旧历 or 老历, or 阴 right after its digits or its 日, was read as the solar day its
     digits would be: 2015-02-14 for a child whose ID says 2015-04-02 (ID006), or a wrong
     birthday for one with no ID. Each is asked about as 农历 is; a note after the day
     naming nothing lunar (（身份证）) is still read past."""
     cells = ["2015-02-14（阴）", "2015-02-14(农)", "2015年2月14日（旧历）", "2015.2.14老历"]
-    cells += ["2015.2.14阴"]
+    cells += ["2015.2.14阴", "2015年2月14日阴", "2015年2月14号农"]
     kids = [CHILD_HEADER]
     kids += [child_row(n, birth=dt.date(2015, 4, 2), 出生日期=c) for n, c in enumerate(cells, 1)]
-    kids += [child_row(6, birth=dt.date(2015, 4, 2), 出生日期="2015-04-02（身份证）")]
+    kids += [child_row(8, birth=dt.date(2015, 4, 2), 出生日期="2015-04-02（身份证）")]
+    kids += [child_row(9, birth=dt.date(2015, 4, 2), 出生日期="2015年4月2日阴天")]
     path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids})
     found = run("validate", path, "--select", "DATE,ID", "--format", "json").json()["findings"]
     birth = "“出生日期”无法识别为日期：写的是农历日期，不能当作公历日期；"
     birth += "请改写成与身份证上一致的公历出生日期"
     assert [(f["code"], f["row"], f["column"], f["message"]) for f in found] == [
-        ("DATE001", row, "E", birth) for row in range(2, 7)
+        ("DATE001", row, "E", birth) for row in range(2, 9)
     ]
 
 

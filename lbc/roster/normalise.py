@@ -1174,8 +1174,8 @@ _GLUED_DAYTIME = re.compile(rf"(?<=\d)(?={_DAYTIME})")
 _LUNAR_MARK = re.compile(
     r"农历|阴历|旧历|老历|農曆|陰曆|農歷|陰歷|舊曆|舊歷"
     # The one word 阴 or 农 a school writes for it: in brackets (2015-02-14（阴）), or
-    # right after the day's digits (2015.2.14阴).
-    r"|[(（]\s*[阴农陰農]\s*[)）]|(?<=\d)[阴农陰農](?![\u4e00-\u9fff])"
+    # right after the day's digits or its 日 (2015.2.14阴, 2015年2月14日阴); not 阴天.
+    r"|[(（]\s*[阴农陰農]\s*[)）]|(?<=[\d日号])[阴农陰農](?![\u4e00-\u9fff])"
 )
 _LUNAR_DAY_AFTER = re.compile(r"\s*[:：]?\s*[\d〇零○一二三四五六七八九十正腊臘冬闰閏廿初]")
 # A character every _LUNAR_MARK has: a county's million birth dates are not searched.
