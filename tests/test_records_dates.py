@@ -1020,9 +1020,9 @@ def test_a_lunar_note_of_the_days_own_month_and_day_is_asked_about(tmp_path: Pat
 
 def test_a_birth_date_marked_lunar_by_one_word_is_asked_about(tmp_path: Path) -> None:
     """A family's lunar birthday marked the way a school writes it short, （阴） or （农）
-    after the day, 旧历 or 老历, or 阴 right after its digits or its 日, was read as the solar day its
-    digits would be: 2015-02-14 for a child whose ID says 2015-04-02 (ID006), or a wrong
-    birthday for one with no ID. Each is asked about as 农历 is; a note after the day
+    after the day, 旧历 or 老历, or 阴 right after its digits or its 日, was read as the
+    solar day its digits would be: 2015-02-14 for a child whose ID says 2015-04-02 (ID006),
+    or a wrong birthday for one with no ID. Each is asked about as 农历 is; a note after the day
     naming nothing lunar (（身份证）) is still read past."""
     cells = ["2015-02-14（阴）", "2015-02-14(农)", "2015年2月14日（旧历）", "2015.2.14老历"]
     cells += ["2015.2.14阴", "2015年2月14日阴", "2015年2月14号农"]
