@@ -352,3 +352,29 @@ def test_a_merged_retitled_record_sheet_says_a_record_of_another_teachers_child_
     said = "“张雨涵”的帮扶教师是李强，这条记录由王芳填写；已计入该儿童"
     assert found == [("REC006", "county.xlsx", 2, said)]
     assert again.json()["summary"]["by_code"] == checked.json()["summary"]["by_code"]
+
+
+def test_a_retitled_record_sheet_beside_an_untitled_roster_is_the_folders_schools(
+    tmp_path: Path,
+) -> None:
+    """青山镇中心小学/ holds a roster with no title and 王芳's sheet retitled 青山镇小学. Over
+    the folder her talk with 张雨涵 was a school of its own's, 青山镇小学, with a line of its
+    own; merged, its 学校 said 青山镇小学 and read back the talk named a child of no roster
+    (REC002, an error). The folder names the school: the sheet is its, as beside a titled
+    roster, and the merged workbook says the same (REC006)."""
+    qingshan_roster(tmp_path / SCHOOL / "花名册.xlsx", titled=False)
+    title = f"青山镇小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    write_xlsx(tmp_path / SCHOOL / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, TALK]})
+
+    checked = run("validate", SCHOOL, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["file"], f["row"]) for f in checked.json()["findings"]]
+    assert found == [("REC006", f"{SCHOOL}/王芳.xlsx", 3)]
+    assert checked.stderr.splitlines() == [TITLED_AS]
+    assert "schools" not in checked.json()["summary"]  # one school, not two
+    assert run("merge", SCHOOL, "--out", "county.xlsx", cwd=tmp_path).exit_code == 0
+    assert merged_records(tmp_path / "county.xlsx") == [
+        (SCHOOL, f"{SCHOOL}/王芳.xlsx", 3, "张雨涵")
+    ]
+    again = run("validate", "county.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["file"], f["row"]) for f in again.json()["findings"]]
+    assert found == [("REC006", "county.xlsx", 2)]

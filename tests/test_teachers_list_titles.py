@@ -124,15 +124,21 @@ def test_a_list_titled_by_what_it_lists_names_no_school(tmp_path: Path) -> None:
 def test_an_untitled_roster_keeps_its_titled_teachers_list(tmp_path: Path) -> None:
     """花名册.xlsx with no title beside 青山小学教师名单, in X/ or in 青山镇中心小学/: the list
     is the school's, as before titles of lists were read (the first reading of them parted
-    the children from their teachers: nobody paired)."""
-    for where in ("X", "X/青山镇中心小学"):
+    the children from their teachers: nobody paired). In 青山镇中心小学/, the school the
+    folder names, a note says how its title was read, as beside a titled roster."""
+    read_as = (
+        "提示：X/青山镇中心小学/教师.xlsx 的标题写的学校是“青山小学”，本次读取的花名册只有"
+        "青山镇中心小学的，其中的教师按青山镇中心小学的教师结对、核对；如果这不是青山镇中心"
+        "小学的教师名单，请把它移出，或改正标题"
+    )
+    for where, said in (("X", []), ("X/青山镇中心小学", [read_as])):
         school = tmp_path / where
         school.mkdir(parents=True)
         write_xlsx(school / "花名册.xlsx", {"花名册": table([kid(n) for n in (1, 2, 3)])})
         write_xlsx(school / "教师.xlsx", {"教师名单": [["青山小学教师名单"], *table(STAFF)]})
         pairs, notes = paired(tmp_path)
         assert pairs == [("张雨涵", "周老师"), ("李明轩", "周老师"), ("王梓萱", "吴老师")]
-        assert notes == [NO_PREVIOUS]
+        assert notes == [*said, NO_PREVIOUS]
         merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
         assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
             ("青山镇中心小学" if "/" in where else "X", 3, 2)

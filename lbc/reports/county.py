@@ -98,6 +98,7 @@ from lbc.workspace.schools import (
     staff,
     titled_as_the_run,
     titles_alone,
+    told_or_named,
     told_schools,
 )
 from lbc.workspace.terms import date_records_by_own_term, parse_term
@@ -1290,7 +1291,8 @@ def _titled_as_the_run(parts: list[SchoolPart]) -> None:
     titled = {Path(p.file): p for p in parts if p.titled and p.pending is not None}
     told = [(p.file, p.told) for p in parts if p.told]
     lists = {p.file: p.staff for p in parts if p.staff}
-    found = titled_as_the_run({path: p.titled for path, p in titled.items()}, told, lists)
+    by_name = [(p.file, told_or_named(p.told, p.school)) for p in parts if p.told]
+    found = titled_as_the_run({path: p.titled for path, p in titled.items()}, by_name, lists)
     for path, part in titled.items():
         if path not in found and part.list_titled and not apart(path, told):
             # Its title no school's name to go by (schools.apart): a file that says none.

@@ -646,7 +646,9 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     holding = {table.file for table in roster.children}
     told = [(file, told_schools(roster, file)) for file in holding]
     titled = titles_alone(roster, files)
-    found = titled_as_the_run(titled, told, staff(roster))
+    named = named_schools(roster.files, roster.declared, read=roster.naming(), runs=roster.runs)
+    by_name = [(file, told_or_named(schools, named.get(file, ""))) for file, schools in told]
+    found = titled_as_the_run(titled, by_name, staff(roster))
     for path, (name, school) in found.items():
         roster.declared[str(path)] = school
         roster.titled_as[str(path)] = (name, school)
@@ -719,6 +721,15 @@ def told_schools(roster: Roster, file: str) -> set[str]:
     return {roster.respelled.get(file) or roster.declared.get(file, "")} | column_schools(
         roster, file
     )
+
+
+def told_or_named(told: set[str], named: str) -> set[str]:
+    """The schools a file of children tells (``told_schools``), or for one that tells
+    none (an untitled 花名册.xlsx) the school it is ``named`` by (its folder's:
+    青山镇中心小学/花名册.xlsx), where that reads as a school's name: a sheet retitled
+    beside it (青山镇小学…) is then that school's, as beside a titled roster, not a
+    school of its own that a merged workbook would part from the child it names."""
+    return {named} if told == {""} and ends_as_a_school(named) else told
 
 
 def titled_as_the_run(
