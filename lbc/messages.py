@@ -1745,7 +1745,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {here} is the teacher of {there} (same name, no phone on this row, the only"
         " teacher of that name on the other lists who teaches its class); paired as one teacher",
     ),
-    "pair.note.no_children_of_school": (
+    "note.no_children_of_school": (
         "提示：{files} 是{school}的教师，本次没有读到{school}的儿童，这些教师不与其他学校的儿童结对；"
         "如果他们是本校教师，请改正标题或“学校”列",
         "note: {files} holds {school}'s teachers, and no child of {school} was read: they are not "

@@ -57,6 +57,10 @@ def test_another_schools_list_beside_the_schools_own_pairs_nobody(tmp_path: Path
         "这些教师不与其他学校的儿童结对；如果他们是本校教师，请改正标题或“学校”列",
         NO_PREVIOUS,
     ]
+    # Every command says whose the list is: lbc validate said nothing of it.
+    for command in (["validate"], ["due", "--term", "2024-autumn", "--as-of", "2024-10-31"]):
+        said = run(*command, "X", "--format", "json", cwd=tmp_path).stderr.splitlines()
+        assert said[0] == notes[0], command
     # The term's summary is the children's school's, as without the list.
     summary = run("summary", "X", "--term", "2024-autumn", cwd=tmp_path)
     assert (
@@ -106,10 +110,12 @@ def test_a_list_with_a_school_column_of_another_school_is_said(tmp_path: Path) -
     write_xlsx(school / "名单.xlsx", {"教师名单": staff})
     result = run("pair", "X", "--format", "json", cwd=tmp_path)
     assert result.json()["pairs"] == []
-    assert result.stderr.splitlines()[0] == (
+    said = (
         "提示：X/名单.xlsx 是白鹤小学的教师，本次没有读到白鹤小学的儿童，"
         "这些教师不与其他学校的儿童结对；如果他们是本校教师，请改正标题或“学校”列"
     )
+    assert result.stderr.splitlines()[0] == said
+    assert run("validate", "X", cwd=tmp_path).stderr.splitlines() == [said]
 
 
 def test_a_list_titled_by_what_it_lists_names_no_school(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from lbc.checks.watch import watch_scores
 from lbc.errors import LbcError
-from lbc.messages import as_list, said, t
+from lbc.messages import said, t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.background import Background
@@ -560,11 +560,6 @@ def schools(
         alone = school.teachers and not (school.children or school.nameless)
         if key.startswith(FILE_SCHOOL) and declared.get(file) == "" and alone:
             notes.append(t("pair.note.own_school", file=file))
-        elif alone and not key.startswith(FILE_SCHOOL) and any(s.children for s in groups.values()):
-            # Another school's teachers (a list titled 白鹤小学教师名单 beside 青山镇中心小学's
-            # roster and its own list): supporting none of the run's children, said so.
-            files = sorted({x.file for x in school.teachers})
-            notes.append(t("pair.note.no_children_of_school", school=key, files=as_list(files)))
     unknown: set[str] = set()
     ambiguous: set[str] = set()
     # A 帮扶教师 cell showing a formula's error, and the --keep file it is in ("" for this

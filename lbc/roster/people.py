@@ -284,6 +284,29 @@ def pairing_school(roster: Roster, files: Mapping[str, str]) -> Callable[[str, s
     return lambda file, cell: cell or files.get(file) or FILE_SCHOOL + file
 
 
+def teachers_of_no_child(roster: Roster) -> dict[str, list[str]]:
+    """The schools lbc pair pairs teachers in (``pairing_school``) of which the run, holding
+    children, holds none, each with the files of those teachers: 白鹤小学's list beside
+    青山镇中心小学's roster and its own list, or a list whose 学校 column names a school no
+    child is of. Their teachers support none of the run's children, which every command
+    says, not lbc pair alone. Not a file's own school (FILE_SCHOOL): pair says that itself."""
+    if not any(map(len, roster.children)):
+        return {}
+    school_in = pairing_school(roster, roster.support_schools())
+
+    def schools(table: Table) -> set[str]:
+        cells = set(table.values["school"]) if table.has("school") else {None}
+        return {school_in(table.file, cell if isinstance(cell, str) else "") for cell in cells}
+
+    holding = set().union(*(schools(x) for x in roster.children if len(x)))
+    out: dict[str, list[str]] = {}
+    for x in roster.teachers:
+        for school in schools(x) - holding if len(x) else ():
+            if not school.startswith(FILE_SCHOOL) and x.file not in out.get(school, []):
+                out.setdefault(school, []).append(x.file)
+    return out
+
+
 # Who supports a child: a teacher's school and name. Two schools of a folder or a county each
 # with a 王芳 are two teachers; "" is no known school (one file, or a file that declares none).
 # Two teachers in post of one name in one school are each named as lbc pair prints them,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from lbc.messages import as_list, long_date, rows_listed, t
 from lbc.roster import record_sheets
 from lbc.roster.fields import guess_field
+from lbc.roster.people import teachers_of_no_child
 from lbc.roster.tables import (
     IGNORED_GUARDIAN_MORE,
     IGNORED_HIDDEN,
@@ -213,6 +214,8 @@ def what_was_read(
     for file, (title, school) in roster.titled_as.items():
         records = any(x.file == file for x in roster.records)
         notes.append(titled_as_note(file, title, school, records))
+    for school, lists in teachers_of_no_child(roster).items():
+        notes.append(t("note.no_children_of_school", school=school, files=as_list(lists)))
     notes += [skipped_note(*skipped, roster.unnamed_records) for skipped in roster.skipped]
     # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
     # says each (TCH005-TCH007), every other command how many.
