@@ -292,6 +292,19 @@ def teachers_of_no_child(roster: Roster) -> dict[str, list[str]]:
     says, not lbc pair alone. Not a file's own school (FILE_SCHOOL): pair says that itself."""
     if not any(map(len, roster.children)):
         return {}
+    # Each teacher of a school whose children are read, as a county's rows nearly all are,
+    # is told without working out every file's school: by a 学校 cell of the children's,
+    # or, with none, as of a file whose children say none either.
+    cells = {c for x in roster.children if x.has("school") for c in set(x.values["school"])}
+    bare = {x.file for x in roster.children if len(x) and not x.has("school")}
+
+    def beside(x: Table) -> bool:
+        if x.has("school"):
+            return set(x.values["school"]) <= cells - {None, ""}
+        return x.file in bare
+
+    if all(map(beside, roster.teachers)):
+        return {}
     school_in = pairing_school(roster, roster.support_schools())
 
     def schools(table: Table) -> set[str]:

@@ -643,9 +643,11 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     for 青山镇中心小学), in a run whose children are of one school, is that school's
     (``titled_as_the_run``). ``Roster.titled_as`` keeps the name the title gave, for the
     commands to say."""
+    titled = titles_alone(roster, files)
+    if not titled:  # a county's 500 schools are not named for nothing
+        return
     holding = {table.file for table in roster.children}
     told = [(file, told_schools(roster, file)) for file in holding]
-    titled = titles_alone(roster, files)
     named = named_schools(roster.files, roster.declared, read=roster.naming(), runs=roster.runs)
     by_name = [(file, told_or_named(schools, named.get(file, ""))) for file, schools in told]
     found = titled_as_the_run(titled, by_name, staff(roster))
