@@ -1313,7 +1313,7 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
         return None
     if not s.isascii() and not _LUNAR_CHARS.isdisjoint(s) and lunar(s):
         return Bad(s, LUNAR)
-    read = _solar_text(s)
+    read = date_text(_SOLAR_MARK.sub("", s) if not s.isascii() else s)  # _solar_text, inline
     read = _DATE_SPACES.sub("", read) if "年" in read else read
     for pattern in _DATE_PATTERNS:
         m = pattern.fullmatch(read)
