@@ -170,3 +170,31 @@ def test_a_countys_school_keeps_its_titled_teachers_list(tmp_path: Path) -> None
         ("刘浩然", "王芳"),
         ("张雨涵", "周老师"),
     ]
+
+
+def test_a_schools_lists_kept_a_file_to_each_grade_are_the_schools(tmp_path: Path) -> None:
+    """青山小学一至三年级教师名单 and 青山小学四至六年级教师名单, the school's name written
+    short on both, no teacher on both: each was told from the other as another school's,
+    and nobody was paired (本校没有可结对的在岗教师). A list titled as it is tells it from
+    nothing: both are the school's, as one such list alone is, and said."""
+    school = tmp_path / "X"
+    school.mkdir()
+    write_xlsx(
+        school / "花名册.xlsx", {"花名册": [ROSTER_TITLE, *table([kid(n) for n in (1, 2, 3)])]}
+    )
+    for name, title, staff in (
+        ("低年级.xlsx", "青山小学一至三年级教师名单", STAFF[:1]),
+        ("高年级.xlsx", "青山小学四至六年级教师名单", STAFF[1:]),
+    ):
+        write_xlsx(school / name, {"教师名单": [[title], *table(staff)]})
+    pairs, notes = paired(tmp_path)
+    assert pairs == [("张雨涵", "周老师"), ("李明轩", "周老师"), ("王梓萱", "吴老师")]
+    assert notes == [
+        f"提示：X/{name} 的标题写的学校是“青山小学”，本次读取的花名册只有青山镇中心小学的，"
+        "其中的教师按青山镇中心小学的教师结对、核对；如果这不是青山镇中心小学的教师名单，请把它移出，或改正标题"
+        for name in ("低年级.xlsx", "高年级.xlsx")
+    ] + [NO_PREVIOUS]
+    merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+        ("青山镇中心小学", 3, 2)
+    ]

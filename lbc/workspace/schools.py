@@ -751,21 +751,28 @@ def titled_as_the_run(
     same reason, a sheet none of whose records' teachers is on the teachers list of
     another file of the run (``lists``: ``staff``), where there is one: another school's
     sheet dropped into the folder. A teachers list titled with its school (白鹤小学教师名单)
-    is told so too, by the teachers it lists. lbc merge, reading each file alone, places them so too
-    once all are read."""
+    is told so too, by the teachers it lists. Not by a list titled as it is: a school's list
+    kept a file to each grade (青山小学一至三年级教师名单, 青山小学四至六年级教师名单) shares
+    no teacher, yet no list of another name tells it from the run's school. lbc merge,
+    reading each file alone, places them so too once all are read."""
     told = list(told)
     schools = set().union(*(schools for _, schools in told)) if titled and told else set()
     if len(schools) != 1 or "" in schools:
         return {}
     (school,) = schools
     folders = {Path(file).resolve().parent for file, _ in told}
+    alike: dict[str, set[str]] = {}
+    for path, (name, _) in titled.items():
+        alike.setdefault(name, set()).add(str(path))
     return {
         path: (name, school)
         for path, (name, teachers) in titled.items()
         if name != school
         and not folders.isdisjoint(path.resolve().parents)
         and workspace_school(path) is None
-        and _of_the_staff(str(path), teachers, lists)
+        and _of_the_staff(
+            str(path), teachers, {f: x for f, x in lists.items() if f not in alike[name]}
+        )
     }
 
 
