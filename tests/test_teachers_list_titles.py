@@ -20,13 +20,18 @@ ROSTER_TITLE = ["青山镇中心小学留守儿童花名册"]
 STAFF = [teacher("周老师", C32), teacher("吴老师", C51)]
 
 
-def folder(tmp_path: Path, own: list[dict[str, object]] | None, title: str) -> Path:
-    """青山镇中心小学's roster of three children, its own untitled teachers list ``own``
-    where given, and a list of 周老师 and 吴老师 titled ``title``."""
+def folder(
+    tmp_path: Path,
+    own: list[dict[str, object]] | None,
+    title: str,
+    roster_title: list[str] = ROSTER_TITLE,
+) -> Path:
+    """青山镇中心小学's roster of three children (titled ``roster_title``), its own untitled
+    teachers list ``own`` where given, and a list of 周老师 and 吴老师 titled ``title``."""
     school = tmp_path / "X"
     school.mkdir()
     kids = table([kid(n) for n in (1, 2, 3)])
-    write_xlsx(school / "花名册.xlsx", {"花名册": [ROSTER_TITLE, *kids]})
+    write_xlsx(school / "花名册.xlsx", {"花名册": [roster_title, *kids]})
     if own is not None:
         write_xlsx(school / "教师.xlsx", {"教师名单": table(own)})
     write_xlsx(school / "名单.xlsx", {"教师名单": [[title], *table(STAFF)]})
@@ -197,4 +202,19 @@ def test_a_schools_lists_kept_a_file_to_each_grade_are_the_schools(tmp_path: Pat
     merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
     assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
         ("青山镇中心小学", 3, 2)
+    ]
+
+
+def test_a_roster_titled_by_its_township_keeps_the_schools_titled_list(tmp_path: Path) -> None:
+    """青山镇留守儿童花名册 names a township, no school (the documents say （学校名称）):
+    青山镇中心小学教师名单 beside it and the school's untitled list was told from it as
+    another school's, its teachers paired with nobody. The title tells nothing here; the
+    list is the folder's school's, as before titles of lists were read."""
+    folder(tmp_path, [teacher("王芳", C32)], "青山镇中心小学教师名单", ["青山镇留守儿童花名册"])
+    pairs, notes = paired(tmp_path)
+    assert pairs == [("张雨涵", "周老师"), ("李明轩", "王芳"), ("王梓萱", "吴老师")]
+    assert notes == [NO_PREVIOUS]
+    merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+        ("青山镇", 3, 3)
     ]

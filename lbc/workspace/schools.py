@@ -675,15 +675,18 @@ def list_titled(path: Path, roster: Roster) -> bool:
 def apart(path: Path, told: Iterable[tuple[str, set[str]]]) -> bool:
     """Whether a teachers list titled with a school (``list_titled``) and not read as the
     run's (titled_as_the_run) is of the school its title names: where the files of children
-    (``told``) are of one school, it among them. Else its title is no school's name to go
-    by: a school's untitled roster, 花名册.xlsx, beside its 青山小学教师名单, or schools'
-    folders of a county, would part a school's children from its teachers, as every
-    command read them before titles of teachers lists were read."""
+    (``told``) are of one school named as a school is, it among them. Else its title is no
+    school's name to go by: a school's untitled roster, 花名册.xlsx, beside its 青山小学教师
+    名单, a roster titled by its township (青山镇留守儿童花名册) beside 青山镇中心小学教师名单,
+    or schools' folders of a county, would part a school's children from its teachers, as
+    every command read them before titles of teachers lists were read."""
     told = list(told)
     schools = set().union(*(schools for _, schools in told)) if told else set()
     folders = {Path(file).resolve().parent for file, _ in told}
     return (
-        len(schools) == 1 and "" not in schools and not folders.isdisjoint(path.resolve().parents)
+        len(schools) == 1
+        and ends_as_a_school(next(iter(schools)))
+        and not folders.isdisjoint(path.resolve().parents)
     )
 
 
