@@ -218,3 +218,20 @@ def test_a_roster_titled_by_its_township_keeps_the_schools_titled_list(tmp_path:
     assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
         ("青山镇", 3, 3)
     ]
+
+
+def test_a_list_titled_by_a_name_every_township_school_goes_by_is_the_schools(
+    tmp_path: Path,
+) -> None:
+    """中心小学教师名单 beside 青山镇中心小学's roster and its own list, nothing saying the
+    township: it was told apart as a school 中心小学 (是中心小学的教师，本次没有读到中心小学的
+    儿童) and its teachers paired nobody. A name any township's school goes by names none;
+    the list is the folder's school's, as an untitled one, and nothing is said of it."""
+    folder(tmp_path, [teacher("王芳", C32)], "中心小学教师名单")
+    pairs, notes = paired(tmp_path)
+    assert pairs == [("张雨涵", "周老师"), ("李明轩", "王芳"), ("王梓萱", "吴老师")]
+    assert notes == [NO_PREVIOUS]
+    merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+        ("青山镇中心小学", 3, 3)
+    ]

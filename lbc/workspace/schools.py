@@ -1256,10 +1256,13 @@ def titled_school(path: Path, roster: Roster) -> str:
         # title names a school by a school's name alone, not by what stands before 帮扶记录,
         # else her records would be of a school 侯军帮扶记录 where none of her children is.
         # The title lbc wrote names the school lbc was told, however it ends (青山初中). So
-        # a teachers list's: 结对帮扶教师名单 names no school 结对.
+        # a teachers list's: 结对帮扶教师名单 names no school 结对, and 中心小学教师名单, where
+        # nothing says the township, none of the township schools that go by 中心小学.
         own = record_sheets.whole_title(table.title)
-        if name and (table.kind is Kind.CHILDREN or own or ends_as_a_school(name)):
-            return qualified(name, path)
+        school = qualified(name, path)
+        lone = table.kind is Kind.TEACHERS and school in GENERIC_SCHOOLS
+        if name and not lone and (table.kind is Kind.CHILDREN or own or ends_as_a_school(name)):
+            return school
     return ""
 
 
