@@ -1658,6 +1658,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pair.idle.unknown_status": ("在岗状态无法识别：{value}", "status unreadable: {value}"),
     "pair.idle.no_places": ("可帮扶人数为 0", "capacity 0"),
     "pair.idle.no_child": ("暂无可结对的儿童", "no child left to pair"),
+    "pair.idle.no_school_children": (
+        "本次没有读到{school}的儿童",
+        "no child of {school} was read",
+    ),
     "pair.same_name": ("{name}（{tag}）", "{name} ({tag})"),
     "pair.row_tag": ("第{row}行", "row {row}"),
     "pair.idle.unknown_capacity": ("可帮扶人数无法识别：{value}", "capacity unreadable: {value}"),
@@ -1776,6 +1780,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pair.note.unknown_teacher": (
         "提示：原帮扶教师“{name}”不在教师名单中，其结对儿童已重新安排",
         "note: last term's teacher '{name}' is not in the teachers list; their children were re-paired",
+    ),
+    "pair.note.teacher_elsewhere": (
+        "提示：原帮扶教师“{name}”不在本校的教师名单中（只在{schools}的教师名单上），其结对儿童已重新安排",
+        "note: last term's teacher '{name}' is not in the school's teachers list (only on {schools}'s);"
+        " their children were re-paired",
     ),
     "pair.note.written": (
         "已写出结对名单：{path}（含教师电话，仅本人可读）",
@@ -3687,8 +3696,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "write a different note for each, such as their subject or year of birth",
     ),
     "rule.TCH003": (
-        "帮扶教师“{name}”不在教师名单中",
-        "support teacher '{name}' is not in the teacher list",
+        "帮扶教师“{name}”不在{list}",
+        "support teacher '{name}' is not in {list}",
+    ),
+    "rule.TCH003.list": ("教师名单中", "the teacher list"),
+    "rule.TCH003.elsewhere": (
+        "本校的教师名单中（只在{schools}的教师名单上）",
+        "the school's teacher list (only on {schools}'s)",
     ),
     "rule.TCH003.title": ("帮扶教师不在教师名单", "support teacher unknown"),
     "rule.TCH003.example": ("花名册写“刘老师”，教师名单没有此人", "“刘老师” not in the list"),

@@ -1284,7 +1284,7 @@ def test_a_county_schools_list_naming_nobody_still_decides_its_childrens_teacher
         else ("REQ001", "“姓名”未填写")
     )
     assert [(f["sheet"], f["row"], f["code"], f["message"]) for f in found] == [
-        ("花名册", 5, "TCH003", "帮扶教师“王芳”不在教师名单中"),
+        ("花名册", 5, "TCH003", "帮扶教师“王芳”不在本校的教师名单中（只在青山小学的教师名单上）"),
         ("花名册", 6, "TCH003", "帮扶教师“赵敏”不在教师名单中"),
         ("教师名单", 4, *nameless),
     ]

@@ -416,8 +416,8 @@ def test_validate_checks_a_childs_teacher_against_its_own_schools_list(tmp_path:
     _qingshan(county, child_cells(1, 帮扶教师="王芳"), child_cells(3, 帮扶教师="李强"))
     _untitled(county / "白鹤", [child_cells(2, 帮扶教师="王芳")], teachers(("李强", "139", "是")))
     assert _tch003(county) == [
-        ("白鹤", 2, "帮扶教师“王芳”不在教师名单中"),
-        ("青山小学", 4, "帮扶教师“李强”不在教师名单中"),
+        ("白鹤", 2, "帮扶教师“王芳”不在本校的教师名单中（只在青山小学的教师名单上）"),
+        ("青山小学", 4, "帮扶教师“李强”不在本校的教师名单中（只在白鹤的教师名单上）"),
     ]
     workspace(county / "白石小学", [child_cells(4, 帮扶教师="赵一")])  # no teachers list
     assert [x[0] for x in _tch003(county)] == ["白鹤", "青山小学"]

@@ -235,3 +235,34 @@ def test_a_list_titled_by_a_name_every_township_school_goes_by_is_the_schools(
     assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
         ("青山镇中心小学", 3, 3)
     ]
+
+
+def test_a_former_teacher_on_the_list_kept_apart_is_said_to_be_on_it(tmp_path: Path) -> None:
+    """张雨涵's 帮扶教师 is 周老师, who is on 白鹤小学's list kept apart: lbc validate said
+    周老师 was on no teachers list (TCH003), lbc pair that she was not in the teachers list,
+    and her two idle teachers had 暂无可结对的儿童 as if the school had nobody to give
+    them. Each now says whose list she is on, and why they support nobody."""
+    school = folder(tmp_path, [teacher("王芳", C32)], "白鹤小学教师名单")
+    kids = table([kid(1, 帮扶教师="周老师"), kid(2), kid(3)])
+    write_xlsx(school / "花名册.xlsx", {"花名册": [ROSTER_TITLE, *kids]})
+    found = run("validate", "X", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["message"]) for f in found] == [
+        (
+            "TCH003",
+            "帮扶教师“周老师”不在本校的教师名单中（只在白鹤小学的教师名单上）",
+        )
+    ]
+    english = run("--lang", "en", "validate", "X", "--format", "json", cwd=tmp_path)
+    assert english.json()["findings"][0]["message"] == (
+        "support teacher '周老师' is not in the school's teacher list (only on 白鹤小学's)"
+    )
+    result = run("pair", "X", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1] == (
+        "提示：原帮扶教师“周老师”不在本校的教师名单中（只在白鹤小学的教师名单上），"
+        "其结对儿童已重新安排"
+    )
+    assert [(x["teacher"], x["why"]) for x in result.json()["idle_teachers"]] == [
+        ("周老师", "本次没有读到白鹤小学的儿童"),
+        ("吴老师", "本次没有读到白鹤小学的儿童"),
+    ]

@@ -919,8 +919,16 @@ def check_pairs(
             names = as_list(map(shown_name, several))
             out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
         else:
-            out.add(R.TCH003, i, "support_teacher", name=shown_name(teacher))
+            out.add(R.TCH003, i, "support_teacher", name=shown_name(teacher), list=_no_list())
     return out.findings
+
+
+def _no_list(schools: list[str] | None = None) -> str:
+    """Whose list TCH003 says a teacher is not on: the teachers list; the child's school's
+    where ``schools``, other schools' lists, name her (TeachersInPost.lists_naming)."""
+    if schools:
+        return t("rule.TCH003.elsewhere", schools=as_list(schools))
+    return t("rule.TCH003.list")
 
 
 def _support_teachers(out: _Out, table: Table, in_post: TeachersInPost) -> None:
@@ -948,7 +956,10 @@ def _support_teachers(out: _Out, table: Table, in_post: TeachersInPost) -> None:
             names = as_list(map(shown_name, several))
             out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
         else:
-            out.add(R.TCH003, i, "support_teacher", name=shown_name(teacher))
+            elsewhere = in_post.lists_naming(teacher, school) if isinstance(teacher, str) else None
+            out.add(
+                R.TCH003, i, "support_teacher", name=shown_name(teacher), list=_no_list(elsewhere)
+            )
 
 
 def check_listed(roster: Roster, files: Collection[str] | None = None) -> list[Finding]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from lbc.checks.watch import watch_scores
 from lbc.errors import LbcError
-from lbc.messages import said, t
+from lbc.messages import as_list, said, t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.background import Background
@@ -37,6 +37,7 @@ from lbc.roster.people import (
     priority_reasons,
     repeated_teachers,
     said_of_teacher,
+    school_label,
     shown_name,
     teacher_labels,
     teacher_named,
@@ -560,7 +561,7 @@ def schools(
         alone = school.teachers and not (school.children or school.nameless)
         if key.startswith(FILE_SCHOOL) and declared.get(file) == "" and alone:
             notes.append(t("pair.note.own_school", file=file))
-    unknown: set[str] = set()
+    unknown: dict[str, set[str]] = {}  # each name, with the schools it is unknown in
     ambiguous: set[str] = set()
     # A 帮扶教师 cell showing a formula's error, and the --keep file it is in ("" for this
     # term's files): children each.
@@ -591,7 +592,7 @@ def schools(
                 found[c.previous] = _previous(c.previous, by_name, names, school.teachers)
             c.previous, previous = found[c.previous]
             if c.previous and not previous:
-                unknown.add(c.previous)
+                unknown.setdefault(c.previous, set()).add(school.name)
             if len(previous) > 1:  # of namesakes, the one in post, as every command reads it
                 previous = tuple(j for j in previous if school.teachers[j].working)
             if len(previous) > 1:  # two teachers of that name: which one is not known
@@ -617,9 +618,32 @@ def schools(
     for (value, file), n in sorted(errors.items()):
         wording = "pair.note.teacher_error_kept" if file else "pair.note.teacher_error"
         notes.append(t(wording, count=n, value=value, file=file))
-    notes += [t("pair.note.unknown_teacher", name=shown_name(n)) for n in sorted(unknown)]
+    notes += _unknown_teachers(unknown, groups.values(), file_names(roster.files, roster.runs))
     notes += [t("pair.note.ambiguous_teacher", name=shown_name(n)) for n in sorted(ambiguous)]
     return list(groups.values()), counts, notes
+
+
+def _unknown_teachers(
+    unknown: dict[str, set[str]], groups: Iterable[School], names: dict[str, str]
+) -> list[str]:
+    """A note for each former teacher no list of her children's school names
+    (``unknown``: the schools each is unknown in), saying which other schools' lists name
+    her: 白鹤小学's list kept apart by its title, a county's school next door. Told that
+    she is on no list, a school would add to its own a teacher who is on another."""
+    notes = []
+    for name in sorted(unknown):
+        schools = [
+            school_label(g.name, names)
+            for g in groups
+            if g.name not in unknown[name] and any(x.name == name for x in g.teachers)
+        ]
+        if schools:
+            notes.append(
+                t("pair.note.teacher_elsewhere", name=shown_name(name), schools=as_list(schools))
+            )
+        else:
+            notes.append(t("pair.note.unknown_teacher", name=shown_name(name)))
+    return notes
 
 
 # The columns the watch list reads as well as pairing (_child_rows, priority_reasons,
@@ -794,6 +818,13 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
             kept = g in problem.previous
             pairs.append(Pair(c, x, _reason(c, problem, x, kept, worded), kept, where))
         busy = {id(p.teacher) for p in pairs[made:]}
+        if school.name[:1] not in ("", FILE_SCHOOL) and not (school.children or school.nameless):
+            # Teachers of a school none of whose children was read (白鹤小学's list kept
+            # apart by its title, a 学校 column naming another school): no child is left
+            # for them because none of theirs was there to pair, not because others took all.
+            none_read = said("pair.idle.no_school_children", school=school.name)
+            idle += [Idle(x, x.why_none or none_read, where) for x in school.teachers]
+            continue
         idle += [Idle(x, x.why_none or free, where) for x in school.teachers if id(x) not in busy]
 
     busy = {id(p.teacher) for p in pairs}

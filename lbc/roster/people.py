@@ -446,6 +446,7 @@ class TeachersInPost:
         self._names = {name for _, name in self.named}
         self._several: dict[str, list[str]] = {}  # each cell's names, when it names several
         self._row_tags: dict[tuple[int, int], str] | None = None  # built when ``tagged`` asks
+        self._schools_named: dict[str, list[str]] | None = None  # built when ``lists_naming`` asks
 
     def tagged(self, table: Table, i: int) -> str | None:
         """How teacher row ``i`` of ``table`` is named where it is one of two teachers in
@@ -537,6 +538,21 @@ class TeachersInPost:
                 return True
         return False
 
+    def lists_naming(self, teacher: str, school: str) -> list[str]:
+        """The other schools whose lists name ``teacher`` (as ``on_list`` reads a name), as
+        a teacher's label names a school: a 帮扶教师 cell naming 白鹤小学's 周老师 for a child
+        of 青山小学 is on no list of hers all the same, but saying so alone would tell the
+        school to add to its list a teacher who is on another one (a list kept apart by
+        its title, a county's teacher of the school next door)."""
+        if self._schools_named is None:
+            self._schools_named = {}
+            for where, name in self.named:
+                self._schools_named.setdefault(name, []).append(where)
+        names = dict.fromkeys((teacher, _NAMESAKE_TAG.sub("", teacher)))
+        found = (where for name in names for where in self._schools_named.get(name, ()))
+        others = dict.fromkeys(where for where in found if where not in ("", school))
+        return [school_label(where, self.file_names) for where in others]
+
     def knows(self, teacher: str, school: str) -> bool:
         """Whether a 帮扶教师 cell naming ``teacher`` for a child of ``school`` names someone
         the lists know (lbc validate's TCH003 when not): on the list that decides for the
@@ -557,7 +573,7 @@ def teacher_labels(
     for school, name in keys:
         schools.setdefault(name, set()).add(school)
     return {
-        (school, name): t("pair.same_name", name=name, tag=_school_tag(school, names or {}))
+        (school, name): t("pair.same_name", name=name, tag=school_label(school, names or {}))
         if school and len(schools[name]) > 1
         else name
         for school, name in keys
@@ -570,7 +586,7 @@ def school_name(school: str) -> str:
     return "" if school.startswith(FILE_SCHOOL) else school
 
 
-def _school_tag(school: str, names: Mapping[str, str]) -> str:
+def school_label(school: str, names: Mapping[str, str]) -> str:
     """A school as a teacher's label names it: a file's own school by the file."""
     if not school.startswith(FILE_SCHOOL):
         return school
