@@ -266,3 +266,41 @@ def test_a_former_teacher_on_the_list_kept_apart_is_said_to_be_on_it(tmp_path: P
         ("周老师", "本次没有读到白鹤小学的儿童"),
         ("吴老师", "本次没有读到白鹤小学的儿童"),
     ]
+
+
+def test_a_flat_county_folders_lists_titled_with_their_schools_are_theirs(
+    tmp_path: Path,
+) -> None:
+    """县/ holds 青山镇中心小学's and 白鹤小学's rosters, titled, and a teachers list of each
+    (教师1.xlsx, 教师2.xlsx) titled with its school. Each list was read as a school of its
+    own file (没有写明学校), and nobody was paired: named 青山镇中心小学教师名单.xlsx, the
+    same lists were each the school's. A title naming a school whose children are read
+    beside it (or below it) is as good as the file's name."""
+    county = tmp_path / "县"
+    county.mkdir()
+    for name, title, kids, staff in (
+        ("青山镇中心小学.xlsx", "青山镇中心小学", [kid(1), kid(2)], ("教师1.xlsx", "周老师", C32)),
+        ("白鹤小学.xlsx", "白鹤小学", [kid(3, C51)], ("教师2.xlsx", "吴老师", C51)),
+    ):
+        write_xlsx(county / name, {"花名册": [[f"{title}留守儿童花名册"], *table(kids)]})
+        file, who, cls = staff
+        write_xlsx(county / file, {"教师名单": [[f"{title}教师名单"], *table([teacher(who, cls)])]})
+    result = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [
+        ("王梓萱", "吴老师"),
+        ("张雨涵", "周老师"),
+        ("李明轩", "周老师"),
+    ]
+    assert result.stderr.splitlines() == [NO_PREVIOUS]
+    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+        ("白鹤小学", 1, 1),
+        ("青山镇中心小学", 2, 1),
+    ]
+    again = run("pair", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(p["child"], p["teacher"]) for p in again.json()["pairs"]] == [
+        ("王梓萱", "吴老师"),
+        ("张雨涵", "周老师"),
+        ("李明轩", "周老师"),
+    ]

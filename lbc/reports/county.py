@@ -1294,10 +1294,11 @@ def _titled_as_the_run(parts: list[SchoolPart]) -> None:
     by_name = [(p.file, told_or_named(p.told, p.school)) for p in parts if p.told]
     found = titled_as_the_run({path: p.titled for path, p in titled.items()}, by_name, lists)
     for path, part in titled.items():
-        if path not in found and part.list_titled and not apart(path, told):
+        assert part.titled is not None
+        name = part.titled[0]
+        if path not in found and part.list_titled and not apart(path, name, told):
             # Its title no school's name to go by (schools.apart): a file that says none.
-            assert part.pending is not None and part.titled is not None
-            name = part.titled[0]
+            assert part.pending is not None
             part.school = part.declared = part.pending[1].by_file[part.file] = ""
             if name in part.list_schools:
                 part.list_schools.discard(name)

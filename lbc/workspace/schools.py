@@ -654,8 +654,8 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     for path, (name, school) in found.items():
         roster.declared[str(path)] = school
         roster.titled_as[str(path)] = (name, school)
-    for path in titled:
-        if path not in found and list_titled(path, roster) and not apart(path, told):
+    for path, (name, _) in titled.items():
+        if path not in found and list_titled(path, roster) and not apart(path, name, told):
             roster.declared[str(path)] = ""
 
 
@@ -672,17 +672,24 @@ def list_titled(path: Path, roster: Roster) -> bool:
     )
 
 
-def apart(path: Path, told: Iterable[tuple[str, set[str]]]) -> bool:
-    """Whether a teachers list titled with a school (``list_titled``) and not read as the
-    run's (titled_as_the_run) is of the school its title names: where the files of children
-    (``told``) are of one school named as a school is, it among them. Else its title is no
-    school's name to go by: a school's untitled roster, 花名册.xlsx, beside its 青山小学教师
-    名单, a roster titled by its township (青山镇留守儿童花名册) beside 青山镇中心小学教师名单,
-    or schools' folders of a county, would part a school's children from its teachers, as
-    every command read them before titles of teachers lists were read."""
+def apart(path: Path, name: str, told: Iterable[tuple[str, set[str]]]) -> bool:
+    """Whether a teachers list titled with a school ``name`` (``list_titled``) and not read
+    as the run's (titled_as_the_run) is of the school its title names: where the files of
+    children (``told``) are of one school named as a school is, it among them; or where
+    they are of several, and ``name`` is one of them, told by a file of children in the
+    list's folder or below it (a county's flat folder: 教师1.xlsx titled 青山镇中心小学教师名单
+    beside 青山镇中心小学's roster and 白鹤小学's, as 青山镇中心小学教师名单.xlsx is by its
+    name). Else its title is no school's name to go by: a school's untitled roster,
+    花名册.xlsx, beside its 青山小学教师名单, a roster titled by its township (青山镇留守儿童花名册)
+    beside 青山镇中心小学教师名单, or 县/青山小学/教师.xlsx titled with 县/白鹤小学/'s name,
+    would part a school's children from its teachers, as every command read them before
+    titles of teachers lists were read."""
     told = list(told)
     schools = set().union(*(schools for _, schools in told)) if told else set()
     folders = {Path(file).resolve().parent for file, _ in told}
+    here = path.resolve().parent
+    if len(schools) > 1:
+        return any(name in of and here in Path(file).resolve().parents for file, of in told)
     return (
         len(schools) == 1
         and ends_as_a_school(next(iter(schools)))
