@@ -1081,6 +1081,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is titled “{title}” but its 学校 column says “{school}”: its children are counted as {school}'s, "
         "by the column; if the two are not one school, correct the title or the 学校 column",
     ),
+    "note.unlike_title_teachers": (
+        "提示：{file} 的标题写的是“{title}”，“学校”列写的却是“{school}”：其中的教师按“学校”列算作{school}的；"
+        "如果两者不是同一所学校，请改正标题或“学校”列",
+        "note: {file} is titled “{title}” but its 学校 column says “{school}”: its teachers are counted as {school}'s, "
+        "by the column; if the two are not one school, correct the title or the 学校 column",
+    ),
     "note.part_apart": (
         "提示：{file} 没有写明学校，它所在的文件夹看不出是一所学校的，因此没有算作同一文件夹中{school}的，"
         "而是单独按“{name}”统计、结对；如果它是{school}的，请在表中加“学校”列，或把它放进{school}自己的文件夹",

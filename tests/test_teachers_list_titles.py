@@ -304,3 +304,32 @@ def test_a_flat_county_folders_lists_titled_with_their_schools_are_theirs(
         ("张雨涵", "周老师"),
         ("李明轩", "周老师"),
     ]
+
+
+def test_a_list_titled_with_one_school_and_a_school_column_of_another_is_said(
+    tmp_path: Path,
+) -> None:
+    """白鹤小学教师名单 whose 学校 column says 青山镇中心小学 on every row: its teachers are
+    青山镇中心小学's by the column, as a roster's children are, and were paired so without
+    a word, where a roster titled and columned so is said (note.unlike_title)."""
+    school = tmp_path / "X"
+    school.mkdir()
+    write_xlsx(school / "花名册.xlsx", {"花名册": [ROSTER_TITLE, *table([kid(1)])]})
+    staff = table([{**x, "学校": "青山镇中心小学"} for x in STAFF])
+    write_xlsx(school / "名单.xlsx", {"教师名单": [["白鹤小学教师名单"], *staff]})
+    said = (
+        "提示：X/名单.xlsx 的标题写的是“白鹤小学”，“学校”列写的却是“青山镇中心小学”："
+        "其中的教师按“学校”列算作青山镇中心小学的；如果两者不是同一所学校，请改正标题或“学校”列"
+    )
+    pairs, notes = paired(tmp_path)
+    assert pairs == [("张雨涵", "周老师")]
+    assert notes == [said, NO_PREVIOUS]
+    assert run("validate", "X", cwd=tmp_path).stderr.splitlines() == [said]
+    merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert merged.stderr.splitlines().count(said) == 1
+    english = run("--lang", "en", "validate", "X", cwd=tmp_path).stderr.splitlines()
+    assert english == [
+        "note: X/名单.xlsx is titled “白鹤小学” but its 学校 column says “青山镇中心小学”: its"
+        " teachers are counted as 青山镇中心小学's, by the column; if the two are not one school,"
+        " correct the title or the 学校 column"
+    ]

@@ -173,7 +173,8 @@ class SchoolPart:
     # and rows the workbook hides, where a sheet's classes came from), as the worker words
     # them, to be said as every command says them.
     sheet_notes: list[str] = field(default_factory=list)
-    unlike_title: tuple[str, str] | None = None  # Roster.unlike_title: its title, its cells
+    # Roster.unlike_title: its title, its cells, whether it holds teachers alone
+    unlike_title: tuple[str, str, bool] | None = None
     # By which a record sheet titled with a school no file of children declares is read as
     # the run's one school (_titled_as_the_run): a file of children's told_schools; a file
     # of teachers or records alone's school as it declares it and its records' teachers

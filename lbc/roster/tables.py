@@ -919,11 +919,12 @@ class Roster:
     # A file of teachers or records alone that says no school, declared as the one its
     # folder's file of children of the same name declares: (that file, the school).
     named_as: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # A file whose title names one school and whose 学校 cells all another: (title, cells).
     # A record sheet titled with a school no file of children declares, in a run of one
     # school, read as that school's: (the title's school, the run's).
     titled_as: dict[str, tuple[str, str]] = field(default_factory=dict)
-    unlike_title: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # A file whose title names one school and whose 学校 cells all another: (title, cells,
+    # whether it holds teachers alone).
+    unlike_title: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     # Schools of one title in folders apart (lbc.workspace.schools.Told): the name each
     # goes by, the title, the first school's first file, the second's, and what named the
     # two alike where they stay one school (Namesakes.alike).

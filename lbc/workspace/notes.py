@@ -203,8 +203,8 @@ def what_was_read(
     notes += two_workspaces_notes(table.file for table in roster.children)
     notes += copied_folders_notes((table.file for table in roster.children), roster.runs)
     notes += unused_settings
-    for file, (title, school) in roster.unlike_title.items():
-        notes.append(unlike_title_note(file, title, school))
+    for file, (title, school, teachers) in roster.unlike_title.items():
+        notes.append(unlike_title_note(file, title, school, teachers))
     notes += [namesakes_note(*told) for told in roster.namesakes]
     notes += parts_apart_notes(roster.parts_kept_apart())
     notes += pooled_notes(roster.pooled_in_areas())
@@ -337,10 +337,11 @@ def titled_as_note(file: str, title: str, school: str, records: bool) -> str:
     return t(wording, file=file, title=title, school=school)
 
 
-def unlike_title_note(file: str, title: str, school: str) -> str:
+def unlike_title_note(file: str, title: str, school: str, teachers: bool) -> str:
     """That a file's title names one school and its 学校 column another, whose its
-    children are counted (Roster.unlike_title)."""
-    return t("note.unlike_title", file=file, title=title, school=school)
+    children (its ``teachers``, of a teachers list alone) are counted (Roster.unlike_title)."""
+    wording = "note.unlike_title_teachers" if teachers else "note.unlike_title"
+    return t(wording, file=file, title=title, school=school)
 
 
 def parts_apart_notes(apart: Iterable[tuple[str, list[str], str]]) -> list[str]:

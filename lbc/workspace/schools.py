@@ -626,16 +626,24 @@ def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
     """The files whose title names one school and whose 学校 column another (丙小学's
     roster, every 学校 cell 丁小学): a row's 学校 cell is its school, so its children are
     丁小学's, which the school may not mean; ``Roster.unlike_title`` keeps both names for
-    the commands to say. Not a township's file naming several schools in the column, nor
-    a name from lbc.toml, which the school set down itself (``_spell_as_the_cells``)."""
+    the commands to say, and whether the file holds teachers alone (白鹤小学教师名单 whose
+    学校 cells say 青山镇中心小学: its teachers are paired as the column says). Not a
+    township's file naming several schools in the column, nor a name from lbc.toml, which
+    the school set down itself (``_spell_as_the_cells``)."""
     for path in files:
         file = str(path)
         title = roster.declared.get(file)
         cells = column_schools(roster, file)
+        teachers = not cells and not any(x.file == file for x in roster.children)
+        if teachers:
+            cells = {
+                c for x in roster.teachers if x.file == file for c in x.values.get("school") or ()
+            }
+            cells = {c for c in cells if isinstance(c, str) and c}
         if not (title and cells) or workspace_school(path) is not None:
             continue
         if len(cells) == 1 and title not in cells and title == titled_school(path, roster):
-            roster.unlike_title[file] = (title, cells.pop())
+            roster.unlike_title[file] = (title, cells.pop(), teachers)
 
 
 def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
