@@ -3676,6 +3676,28 @@ _TEXT: dict[str, tuple[str, str]] = {
         "向家里问清务工地点，至少写到省和市，如“广东省东莞市”，不要只写“外地”“打工”",
         "ask the family and write at least province and city, e.g. 广东省东莞市, not just 外地 or 打工",
     ),
+    "rule.CON010": (
+        "留守类型写{who}外出，务工地点却写着“{place}”，像是已经回家",
+        "留守类型 says the {who} is away, but the work place says “{place}”, as if back home",
+    ),
+    "rule.CON010.title": ("外出家长的务工地点写着已回家", "away parent's work place says home"),
+    "rule.CON010.example": (
+        "留守类型“父亲外出”，父亲务工地址填“已回家”",
+        "父亲外出 with 父亲务工地址 “已回家”",
+    ),
+    "rule.CON010.why": (
+        "一处说家长在外务工、一处说已经回家，两者必有一错：家长已回家的，孩子可能不再是留守儿童，"
+        "上报的留守儿童人数会多算；仍在外的，需要时要找得到人",
+        "one cell says the parent works away and another that they are back: if they are back, the"
+        " child may no longer be left behind, and the county's count is too high; if they are away,"
+        " they must be reachable",
+    ),
+    "rule.CON010.fix": (
+        "问清家长现在在哪里：已回家的，改“留守类型”（父母都在家的改为“非留守”）；"
+        "仍在外务工的，写明务工的省、市，如“广东省东莞市”",
+        "ask where the parent is now: back home, correct 留守类型 (非留守 if both parents are home);"
+        " still away, write the province and city, e.g. 广东省东莞市",
+    ),
     "rule.TCH001": ("教师没有联系电话", "teacher has no phone"),
     "rule.TCH001.title": ("教师无联系电话", "teacher without a phone"),
     "rule.TCH001.example": ("教师名单中联系电话空白", "blank 联系电话 in the teacher list"),

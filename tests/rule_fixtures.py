@@ -247,6 +247,7 @@ FIXTURES: dict[str, Fixture] = {
         children(child_row(1, kind="单亲留守", 父亲电话=None, 母亲电话=None, 监护人电话=None)),
         child(2, "N", "guardian_phone"),
     ),
+    "CON010": Fixture(extra("父亲务工地址", "已回家"), child(2, "O", "father_work_place")),
     "CON009": Fixture(
         children(child_row(1, 监护人电话="13812345678")), child(2, "N", "guardian_phone")
     ),

@@ -703,3 +703,37 @@ def test_a_roster_holding_nobody_is_placed_at_its_whole_sheet(tmp_path):
     missing = write_xlsx(tmp_path / "m.xlsx", {"花名册": without(["家庭住址"], child_row(1))})
     row = next(line for line in run("validate", missing).stdout.splitlines() if "COL001" in line)
     assert row.split()[0] == "整列"
+
+
+@pytest.mark.parametrize(
+    ("place", "code"),
+    [
+        ("已回家", "CON010"),
+        ("回来了。", "CON010"),
+        ("已回家务农", "CON010"),  # read as a place of four characters or more: said nothing
+        ("在本地工作", "CON010"),
+        ("现已回乡务工", "CON010"),
+        ("本地", "CON010"),
+        ("在家。", "CON010"),
+        ("外地", "CON005"),
+        ("家", "CON005"),
+        ("广东省东莞市", None),
+    ],
+)
+def test_an_away_parents_work_place_saying_they_are_back_is_asked_about(
+    tmp_path: Path, place: str, code: str | None
+) -> None:
+    """留守类型 父亲外出 and 父亲务工地址 已回家: CON005 said the place was not given to
+    province and city, or, of 4 characters or more, nothing; the child was counted left
+    behind. The two cells disagree: CON010 says so, in the place's own words."""
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        {"花名册": [[*CHILD_HEADER, "父亲务工地址"], [*child_row(1), place]]},
+    )
+    doc = run("validate", path, "--format", "json").json()
+    got = [(f["code"], f["severity"], f["message"]) for f in doc["findings"]]
+    said = {
+        "CON010": f"留守类型写父亲外出，务工地点却写着“{place}”，像是已经回家",
+        "CON005": "父亲外出，务工地点未填到省、市",
+    }
+    assert got == ([(code, "warning", said[code])] if code else [])

@@ -62,6 +62,13 @@ _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 _CITY_MARK = re.compile(r"[市州盟]|地区|北京|上海|天津|重庆|香港|澳门")
 _PROVINCE_ONLY = re.compile(r".{2,7}(省|自治区)")
 _VAGUE = re.compile(r"外地|外省|省外|打工|务工|外出|不详|不清楚|未知|不知道|无")
+# A work place saying the parent is back (已回家, 回来了, 返乡务工, 在家务农, 本地打工): the
+# 留守类型 calling them away is then in doubt, which CON010 says, not that the place is vague.
+_BACK_HOME = re.compile(
+    r"(?:已经?|现已|现在?|目前)?"
+    r"(?:回家|回来|返乡|回乡|返家|回到家乡?|在家|在本地|本地|在当地|当地|在村里)"
+    r"(?:了|务农|种地|种田|务工|打工|工作|就业|创业|照顾孩子|带孩子)?了?"
+)
 
 CHILD_REQUIRED = ("name", "gender", "id_number", "class", "health", "home_address")
 CHILD_REQUIRED += ("left_behind_type",)
@@ -1340,11 +1347,21 @@ def _check_work_places(out: _Out) -> None:
         if not table.has(key):
             continue  # an optional column: its absence is not a per-row warning
         away = {kind for kind in set(kinds) if set(parents) & set(away_parents(kind))}
-        ok = {place: _place_ok(place) for place in set(table.values[key])}
+        places = set(table.values[key])
+        back = {p for p in places if isinstance(p, str) and _BACK_HOME.fullmatch(_unpunctuated(p))}
+        ok = {place: place not in back and _place_ok(place) for place in places}
         word = t(f"contact.{who}")
         for i, (kind, place) in enumerate(zip(kinds, table.values[key], strict=True)):
             if kind in away and not ok[place] and status[i] not in LEFT_SCHOOL:
-                out.add(R.CON005, i, key, who=word)
+                if place in back:
+                    out.add(R.CON010, i, key, who=word, place=place)
+                else:
+                    out.add(R.CON005, i, key, who=word)
+
+
+def _unpunctuated(text: str) -> str:
+    """A work place without its spaces and punctuation (已回家。, 回来了！)."""
+    return re.sub(r"[\s，。,.!！、；;（）()]", "", text)
 
 
 def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:

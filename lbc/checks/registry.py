@@ -162,6 +162,7 @@ class R:
     CON007 = Rule(WARNING, RuleKind.CONTACT, "guardian_name, guardian_relation")
     CON008 = Rule(ERROR, RuleKind.CONTACT, "guardian_name, guardian_relation, guardian_phone")
     CON009 = Rule(ERROR, RuleKind.CONTACT, "guardian_phone")
+    CON010 = Rule(WARNING, RuleKind.CONTACT, "father_work_place, mother_work_place")
     TCH001 = Rule(ERROR, RuleKind.TEACHER, "phone")
     TCH002 = Rule(ERROR, RuleKind.TEACHER, "name")
     TCH003 = Rule(WARNING, RuleKind.TEACHER, "support_teacher")
