@@ -333,3 +333,22 @@ def test_a_list_titled_with_one_school_and_a_school_column_of_another_is_said(
         " teachers are counted as 青山镇中心小学's, by the column; if the two are not one school,"
         " correct the title or the 学校 column"
     ]
+
+
+def test_a_list_titled_with_a_junior_or_senior_high_school_names_it(tmp_path: Path) -> None:
+    """城关高中教师名单 and 青山初中教师名单 in a county's flat folder: a name ending 初中 or
+    高中 was no school's to a list's title (only 小学, 中学, 学校 … were), so the lists
+    named no school, and their teachers paired nobody."""
+    county = tmp_path / "县"
+    county.mkdir()
+    for n, school, cls, who in ((1, "城关高中", C32, "周老师"), (3, "青山初中", C51, "吴老师")):
+        rows = [[f"{school}留守儿童花名册"], *table([kid(n, cls)])]
+        write_xlsx(county / f"{school}.xlsx", {"花名册": rows})
+        staff = [[f"{school}教师名单"], *table([teacher(who, cls)])]
+        write_xlsx(county / f"教师{n}.xlsx", {"教师名单": staff})
+    result = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [
+        ("张雨涵", "周老师"),
+        ("王梓萱", "吴老师"),
+    ]

@@ -1619,11 +1619,12 @@ _TITLE_LEAD = re.compile(
 # What a school's name has in it (a folder's holding numbered grades: 青山小学/1.xlsx).
 _SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
 # How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点, 青山中心校, 青山村校,
-# 青山联校, 城关四校, 城关一小, 青山中学附小, 青山学堂), after a campus (青山小学东校区,
-# 青山小学（东校区）) or a school's part (青山学校小学部) is set aside. Not a class's squad
+# 青山联校, 城关四校, 城关一小, 青山中学附小, 青山学堂, 青山初中, 城关高中, 县职高), after
+# a campus (青山小学东校区, 青山小学（东校区）) or a school's part (青山学校小学部) is set
+# aside. Not a class's squad
 # (三中队, a class as its Young Pioneers name it: ``_names_a_grade``), which is no 三中.
 _ENDINGS = (
-    "小学|中学|学校|完小|村小|中心校|教学点|分校|校区|幼儿园|幼稚园|学区|学堂"
+    "小学|中学|学校|完小|村小|中心校|教学点|分校|校区|幼儿园|幼稚园|学区|学堂|初中|高中|职高|职中"
     "|[村联总中]校|附[小中]|[一二三四五六七八九十0-9](?:[校小]|中(?!队))"
 )
 SCHOOL_END = re.compile(rf"(?:{_ENDINGS})$")
