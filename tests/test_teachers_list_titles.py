@@ -352,3 +352,29 @@ def test_a_list_titled_with_a_junior_or_senior_high_school_names_it(tmp_path: Pa
         ("张雨涵", "周老师"),
         ("王梓萱", "吴老师"),
     ]
+
+
+def test_a_schools_division_titled_alone_is_the_schools_folders(tmp_path: Path) -> None:
+    """县/白鹤中学/ keeps its 初中 and 高中 apart: 初中.xlsx titled 初中留守儿童花名册,
+    高中.xlsx titled 高中留守儿童名单, and 高中教师.xlsx titled 高中教师名单. Each roster was
+    a school of its own, 初中 and 高中, and the county's merged roster had no 白鹤中学. A
+    division's name alone (小学, 中学, 初中, 高中), no township saying whose, is the school
+    the folder holding it names."""
+    school = tmp_path / "县" / "白鹤中学"
+    school.mkdir(parents=True)
+    for file, title, n, cls in (
+        ("初中.xlsx", "初中留守儿童花名册", 3, "七年级(1)班"),
+        ("高中.xlsx", "高中留守儿童名单", 4, "高一(1)班"),
+    ):
+        write_xlsx(school / file, {"花名册": [[title], *table([kid(n, cls)])]})
+    staff = [["高中教师名单"], *table([teacher("吴老师", "高一(1)班")])]
+    write_xlsx(school / "高中教师.xlsx", {"教师名单": staff})
+    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+        ("白鹤中学", 2, 1)
+    ]
+    result = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [
+        ("王梓萱", "吴老师"),
+        ("刘浩然", "吴老师"),
+    ]

@@ -1492,8 +1492,11 @@ def folder_school(folder: Path) -> str:
 # in 河口乡's): two schools, not one, once qualified with their townships.
 GENERIC_SCHOOLS = frozenset(
     {"中心小学", "中心校", "中心学校", "中心完小", "完小", "完全小学", "小学", "中学", "初中"}
-    | {"初级中学", "九年一贯制学校", "中心幼儿园", "幼儿园", "村小", "教学点"}
+    | {"初级中学", "高中", "九年一贯制学校", "中心幼儿园", "幼儿园", "村小", "教学点"}
 )
+# The names of a school's divisions (a 九年一贯制学校's 小学 and 初中, a 完全中学's 初中 and
+# 高中), which its files may be titled by alone: the school's own.
+_DIVISIONS = frozenset({"小学", "中学", "初中", "高中"})
 _GENERIC_END = re.compile("(?:" + "|".join(sorted(GENERIC_SCHOOLS, key=len, reverse=True)) + ")$")
 # A township's name (城关镇, 河口乡, 白鹤苗族乡, 东城街道), not a county's folder of them (各乡镇).
 _TOWNSHIP = re.compile(r"(?<!乡)(?:镇|乡|街道|街道办事处)$")
@@ -1505,7 +1508,9 @@ def qualified(name: str, path: Path, title: str = "") -> str:
     (the title above its sheet) names, else the file's name, else the nearest folder
     holding it (城关镇中心小学花名册.xlsx, 城关镇/花名册.xlsx → 城关镇中心小学); else ``name``
     as it is. Only a township's name (城关镇, 河口乡) qualifies: a county's title
-    (青山县中心小学) names no one of its townships' schools."""
+    (青山县中心小学) names no one of its townships' schools. A division's name alone (初中,
+    高中: ``_DIVISIONS``) no township qualifies, in a school's folder (县/白鹤中学/初中.xlsx
+    titled 初中留守儿童花名册), is that school: its 初中, not a school called 初中."""
     if name not in GENERIC_SCHOOLS:
         return name
     here = path.resolve()
@@ -1513,6 +1518,10 @@ def qualified(name: str, path: Path, title: str = "") -> str:
         place = _GENERIC_END.sub("", said or "")  # 城关镇中心校: 城关镇's
         if _TOWNSHIP.search(place):
             return place + name
+    if name in _DIVISIONS and here.parent != here:
+        school = folder_school(here.parent)
+        if ends_as_a_school(school) and school not in GENERIC_SCHOOLS:
+            return school
     return name
 
 
