@@ -1570,11 +1570,12 @@ _STOPPED = (-signal.SIGTERM, 128 + signal.SIGTERM)
 
 # What the merge's line says of a worker ended, by how it ended (the file it was reading,
 # the worker alone): SIGKILL is what the system's out-of-memory killer sends, SIGTERM is
-# someone or some program stopping it, anything else an unexpected end.
-_KILLED_SAYS = {
-    -signal.SIGKILL: ("err.merge_reader_killed", "err.merge_worker_killed"),
-    -signal.SIGTERM: ("err.merge_reader_stopped", "err.merge_worker_stopped"),
-}
+# someone or some program stopping it, anything else an unexpected end. Windows has no
+# SIGKILL (a worker ended there is said by its exit code): asked for, the name would stop
+# every command that imports this module.
+_KILLED_SAYS = {-signal.SIGTERM: ("err.merge_reader_stopped", "err.merge_worker_stopped")}
+if hasattr(signal, "SIGKILL"):
+    _KILLED_SAYS[-signal.SIGKILL] = ("err.merge_reader_killed", "err.merge_worker_killed")
 _ENDED_SAYS = ("err.merge_reader_ended", "err.merge_worker_ended")
 
 
