@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import os
@@ -88,12 +89,31 @@ def main() -> None:
     command runs in a child process that a small parent watches (lbc.roster.supervised),
     forked before the app is imported, once the language is known.
     """
+    _speak_utf8()
     try:
         code = _run(sys.argv[1:])
     except KeyboardInterrupt:
         _say_interrupted()
         code = ExitStatus.INTERRUPTED
     _leave(code)
+
+
+def _speak_utf8() -> None:
+    """stdout and stderr in UTF-8, whatever the code page. Redirected on Windows (``lbc flag
+    --format csv > 名单.csv``, a county's script collecting each school's JSON), they write
+    the ANSI code page, 936 on a Chinese system: the CSV's byte-order mark and any name
+    outside GBK stopped the command with 内部错误, and the JSON the contract says is UTF-8
+    came out in GBK. A console is UTF-8 there already (Python writes it as Unicode)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and not _is_utf8(getattr(stream, "encoding", None)):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _is_utf8(encoding: object) -> bool:
+    try:
+        return isinstance(encoding, str) and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def _say_interrupted() -> None:

@@ -57,3 +57,29 @@ def test_each_command_says_as_on_windows_what_it_says_here(tmp_path: Path, args:
     if "--out" in args:
         out = args[args.index("--out") + 1]
         assert (tmp_path / "windows" / out).stat().st_size > 0
+
+
+@pytest.mark.parametrize("code_page", ["gbk", "cp1252"])
+def test_output_is_utf8_on_any_code_page(tmp_path: Path, code_page: str) -> None:
+    """Redirected on Windows, stdout and stderr write the ANSI code page (936 on a Chinese
+    system): ``lbc flag --format csv > 名单.csv`` stopped with 内部错误 on the CSV's
+    byte-order mark, which GBK cannot write, and the JSON came out in GBK, not the UTF-8
+    the contract says. Every stream is UTF-8 now, byte for byte as under UTF-8."""
+    shutil.copytree(SAMPLES, tmp_path / "s")
+    for args in (["flag", "--format", "csv"], ["flag", "--format", "json"], ["validate"]):
+        said = []
+        for encoding in ("utf-8", code_page):
+            env = {**os.environ, "PYTHONPATH": str(HERE.parent), "PYTHONIOENCODING": encoding}
+            done = subprocess.run(
+                [sys.executable, "-m", "lbc", *args],
+                cwd=tmp_path / "s",
+                env=env,
+                capture_output=True,
+                timeout=300,
+            )
+            said.append((done.returncode, done.stdout, done.stderr))
+        assert said[1] == said[0], args
+        assert said[0][0] == 1
+    assert said[0][1].decode().splitlines()[-1] == (
+        "共检查 58 名儿童、30 名教师、150 条帮扶记录：13 个错误，1 个警告"
+    )
