@@ -583,6 +583,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "os.EBUSY": ("文件正被占用", "the file is in use"),
     "os.EEXIST": ("已存在同名文件", "a file of that name exists"),
     "os.other": ("系统错误 {code}", "system error {code}"),
+    "os.replace_refused": (
+        "原有的文件不让替换，可能正在 Excel 或 WPS 中打开，请关闭后再试",
+        "the file there cannot be replaced; it may be open in Excel or WPS: close it and try again",
+    ),
     "err.init_not_dir": (
         "{path} 已存在且不是文件夹，请换一个工作区文件夹",
         "{path} exists and is not a folder",

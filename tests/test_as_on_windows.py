@@ -6,6 +6,7 @@ with 内部错误 before reading a file. Each command here must say what it says
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -14,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import run
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent / "samples"
@@ -83,3 +86,28 @@ def test_output_is_utf8_on_any_code_page(tmp_path: Path, code_page: str) -> None
     assert said[0][1].decode().splitlines()[-1] == (
         "共检查 58 名儿童、30 名教师、150 条帮扶记录：13 个错误，1 个警告"
     )
+
+
+def test_a_workbook_open_in_excel_is_said_to_be_so(
+    samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a file open in Excel or WPS (the school's pairs workbook,
+    kept open while pairing again): lbc said 没有权限, which sent people to ask for rights
+    they have. It now says the file may be open. Windows's refusal is made here by the one
+    call that meets it, as no file can be held open so on this machine."""
+    run("pair", "--save", cwd=samples)
+    book = samples / "结对名单.xlsx"
+    before = book.read_bytes()
+
+    def refused(src: object, dst: object) -> None:
+        raise PermissionError(errno.EACCES, "Access is denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", refused)
+    result = run("pair", "--save", cwd=samples)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "lbc: 错误：无法写入 结对名单.xlsx："
+        "原有的文件不让替换，可能正在 Excel 或 WPS 中打开，请关闭后再试"
+    )
+    assert book.read_bytes() == before
+    assert sorted(p.name for p in samples.iterdir() if p.name.startswith(".")) == []

@@ -7,6 +7,7 @@ or Ctrl-C, and must never lose its roster to a mistyped ``--out``.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -59,13 +60,22 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
         try:
             os.replace(tmp, out)
         except OSError as exc:  # a folder made at that name meanwhile, a locked file
-            raise LbcError(t("err.output_dir", path=out, reason=os_reason(exc))) from exc
+            raise LbcError(t("err.output_dir", path=out, reason=_refused(exc, out))) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     finally:
         _unlist(tmp)
+
+
+def _refused(exc: OSError, out: Path) -> str:
+    """Why the finished file could not take ``out``'s place: a file there refusing to be
+    replaced is, on Windows, one open in Excel or WPS (the school's pairs workbook kept open
+    while pairing again), which "permission denied" alone does not tell."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY) and out.is_file():
+        return t("os.replace_refused")
+    return os_reason(exc)
 
 
 def _new_temporary(folder: Path, out: Path) -> Path:
