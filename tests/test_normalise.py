@@ -1488,6 +1488,13 @@ def test_enrollment_status(raw: Any, want: Any) -> None:
         ("堂哥", "亲属"),
         ("表妹", "亲属"),
         ("祖孙", Bad("祖孙")),
+        # A step-parent at home is family, not the away parent (VAL002 asked about it):
+        # the county's summary counts such a carer under 亲戚朋友.
+        ("继父", "亲属"),
+        ("继母", "亲属"),
+        ("后妈", "亲属"),
+        ("继父母", "亲属"),
+        ("养父", Bad("养父")),  # the child's parent by law: which column's, not known
         ("其它", "其他"),
         (" 祖母 ", "祖母"),
         ("老师", Bad("老师")),

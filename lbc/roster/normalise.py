@@ -2151,6 +2151,8 @@ _relation = _closed(
                 *(f"{side}{who}" for side in "堂表" for who in ("哥", "姐", "兄", "弟", "妹")),
                 "嫂子",
                 "姐夫",
+                # A step-parent: family at home, not the parent the roster's columns name.
+                *("继父", "继母", "继父母", "后爸", "后妈"),
             ),
             "亲属",
         ),
