@@ -378,3 +378,17 @@ def test_a_schools_division_titled_alone_is_the_schools_folders(tmp_path: Path) 
         ("王梓萱", "吴老师"),
         ("刘浩然", "吴老师"),
     ]
+
+
+def test_a_schools_divisions_told_apart_by_its_school_cells_stay_apart(tmp_path: Path) -> None:
+    """县/青山学校/花名册.xlsx whose 学校 cells say 小学 or 初中, and its teachers list too:
+    the cells tell the divisions apart, each paired on its own, as before a title naming a
+    division alone was read as the folder's school. A 初中 teacher supports no 小学 child."""
+    school = tmp_path / "县" / "青山学校"
+    school.mkdir(parents=True)
+    kids = table([{**kid(1), "学校": "小学"}, {**kid(3, "七年级(1)班"), "学校": "初中"}])
+    staff = table([{**teacher("吴老师", "七年级(1)班"), "学校": "初中"}])
+    write_xlsx(school / "花名册.xlsx", {"花名册": kids, "教师名单": staff})
+    result = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [("王梓萱", "吴老师")]
+    assert [u["child"] for u in result.json()["unpaired"]] == ["张雨涵"]

@@ -1495,7 +1495,7 @@ GENERIC_SCHOOLS = frozenset(
     | {"初级中学", "高中", "九年一贯制学校", "中心幼儿园", "幼儿园", "村小", "教学点"}
 )
 # The names of a school's divisions (a 九年一贯制学校's 小学 and 初中, a 完全中学's 初中 and
-# 高中), which its files may be titled by alone: the school's own.
+# 高中), which its files may be titled by alone: the school's own (division_of).
 _DIVISIONS = frozenset({"小学", "中学", "初中", "高中"})
 _GENERIC_END = re.compile("(?:" + "|".join(sorted(GENERIC_SCHOOLS, key=len, reverse=True)) + ")$")
 # A township's name (城关镇, 河口乡, 白鹤苗族乡, 东城街道), not a county's folder of them (各乡镇).
@@ -1508,9 +1508,7 @@ def qualified(name: str, path: Path, title: str = "") -> str:
     (the title above its sheet) names, else the file's name, else the nearest folder
     holding it (城关镇中心小学花名册.xlsx, 城关镇/花名册.xlsx → 城关镇中心小学); else ``name``
     as it is. Only a township's name (城关镇, 河口乡) qualifies: a county's title
-    (青山县中心小学) names no one of its townships' schools. A division's name alone (初中,
-    高中: ``_DIVISIONS``) no township qualifies, in a school's folder (县/白鹤中学/初中.xlsx
-    titled 初中留守儿童花名册), is that school: its 初中, not a school called 初中."""
+    (青山县中心小学) names no one of its townships' schools."""
     if name not in GENERIC_SCHOOLS:
         return name
     here = path.resolve()
@@ -1518,11 +1516,19 @@ def qualified(name: str, path: Path, title: str = "") -> str:
         place = _GENERIC_END.sub("", said or "")  # 城关镇中心校: 城关镇's
         if _TOWNSHIP.search(place):
             return place + name
-    if name in _DIVISIONS and here.parent != here:
-        school = folder_school(here.parent)
-        if ends_as_a_school(school) and school not in GENERIC_SCHOOLS:
-            return school
     return name
+
+
+def division_of(name: str, path: Path) -> str:
+    """The school whose folder holds ``path``, where ``name``, the school a title gives,
+    is a division's name alone (初中, 高中: ``_DIVISIONS``) no township qualified
+    (县/白鹤中学/初中.xlsx titled 初中留守儿童花名册: 白鹤中学's 初中, not a school called
+    初中); else ``name``. A title's alone: 学校 cells saying 小学 or 初中 tell a school's
+    divisions apart row by row, each paired with its own teachers."""
+    if name not in _DIVISIONS:
+        return name
+    school = folder_school(path.resolve().parent)
+    return school if ends_as_a_school(school) and school not in GENERIC_SCHOOLS else name
 
 
 def copy_of(folder: Path) -> Path:

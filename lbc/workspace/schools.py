@@ -47,6 +47,7 @@ from lbc.roster.tables import (
     children_folders,
     column_letter,
     copy_of,
+    division_of,
     ends_as_a_school,
     file_names,
     folder_school,
@@ -1274,7 +1275,7 @@ def titled_school(path: Path, roster: Roster) -> str:
         # a teachers list's: 结对帮扶教师名单 names no school 结对, and 中心小学教师名单, where
         # nothing says the township, none of the township schools that go by 中心小学.
         own = record_sheets.whole_title(table.title)
-        school = qualified(name, path)
+        school = division_of(qualified(name, path), path)
         lone = table.kind is Kind.TEACHERS and school in GENERIC_SCHOOLS
         if name and not lone and (table.kind is Kind.CHILDREN or own or ends_as_a_school(name)):
             return school
