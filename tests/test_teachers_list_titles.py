@@ -392,3 +392,24 @@ def test_a_schools_divisions_told_apart_by_its_school_cells_stay_apart(tmp_path:
     result = run("pair", "县", "--format", "json", cwd=tmp_path)
     assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [("王梓萱", "吴老师")]
     assert [u["child"] for u in result.json()["unpaired"]] == ["张雨涵"]
+
+
+def test_a_roster_titled_by_its_township_in_a_schools_folder_is_the_schools(
+    tmp_path: Path,
+) -> None:
+    """县/青山镇中心小学/ and 县/青山镇村小/ each hold a roster titled 青山镇留守儿童花名册,
+    the township's template: each was a school called 青山镇, told apart by their folders
+    as two schools of one name (青山镇（青山镇中心小学）), and the county's merged roster
+    named no school by its name. A township's name titling a roster in a folder named as a
+    school is that school's; in a folder that names none (县/青山镇/) it stays the title's."""
+    county = tmp_path / "县"
+    for folder, n in (("青山镇中心小学", 1), ("青山镇村小", 2), ("乡镇/白鹤镇", 3)):
+        (county / folder).mkdir(parents=True)
+        title = "白鹤镇留守儿童花名册" if "白鹤" in folder else "青山镇留守儿童花名册"
+        write_xlsx(county / folder / "花名册.xlsx", {"花名册": [[title], *table([kid(n)])]})
+    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert sorted(s["school"] for s in merged.json()["schools"]) == [
+        "白鹤镇",
+        "青山镇中心小学",
+        "青山镇村小",
+    ]

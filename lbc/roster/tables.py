@@ -1519,13 +1519,15 @@ def qualified(name: str, path: Path, title: str = "") -> str:
     return name
 
 
-def division_of(name: str, path: Path) -> str:
+def of_its_folder(name: str, path: Path) -> str:
     """The school whose folder holds ``path``, where ``name``, the school a title gives,
-    is a division's name alone (初中, 高中: ``_DIVISIONS``) no township qualified
-    (县/白鹤中学/初中.xlsx titled 初中留守儿童花名册: 白鹤中学's 初中, not a school called
-    初中); else ``name``. A title's alone: 学校 cells saying 小学 or 初中 tell a school's
-    divisions apart row by row, each paired with its own teachers."""
-    if name not in _DIVISIONS:
+    names no school of its own: a division's name alone (初中, 高中: ``_DIVISIONS``) no
+    township qualified (县/白鹤中学/初中.xlsx titled 初中留守儿童花名册: 白鹤中学's 初中, not
+    a school called 初中), or a township's (县/青山镇村小/花名册.xlsx titled
+    青山镇留守儿童花名册, the township's template); else ``name``. A title's alone: 学校
+    cells saying 小学 or 初中 tell a school's divisions apart row by row, each paired with
+    its own teachers."""
+    if name not in _DIVISIONS and not (_TOWNSHIP.search(name) and not ends_as_a_school(name)):
         return name
     school = folder_school(path.resolve().parent)
     return school if ends_as_a_school(school) and school not in GENERIC_SCHOOLS else name

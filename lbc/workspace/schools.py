@@ -47,7 +47,6 @@ from lbc.roster.tables import (
     children_folders,
     column_letter,
     copy_of,
-    division_of,
     ends_as_a_school,
     file_names,
     folder_school,
@@ -55,6 +54,7 @@ from lbc.roster.tables import (
     id_numbers,
     load_roster,
     named_schools,
+    of_its_folder,
     qualified,
     school_folder,
     schools_beside,
@@ -1275,7 +1275,7 @@ def titled_school(path: Path, roster: Roster) -> str:
         # a teachers list's: 结对帮扶教师名单 names no school 结对, and 中心小学教师名单, where
         # nothing says the township, none of the township schools that go by 中心小学.
         own = record_sheets.whole_title(table.title)
-        school = division_of(qualified(name, path), path)
+        school = of_its_folder(qualified(name, path), path)
         lone = table.kind is Kind.TEACHERS and school in GENERIC_SCHOOLS
         if name and not lone and (table.kind is Kind.CHILDREN or own or ends_as_a_school(name)):
             return school
