@@ -3326,8 +3326,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         " same way",
     ),
     "rule.VAL001": (
-        "“{label}”的值无法识别，可填：{allowed}",
-        "'{label}' has a value lbc cannot read; allowed: {allowed}",
+        "“{label}”的值无法识别，可填：{allowed}{why}",
+        "'{label}' has a value lbc cannot read; allowed: {allowed}{why}",
+    ),
+    "rule.VAL001.category": (
+        "（“{value}”是帮扶类别，请写在“类别”列；这一列写父母是否外出）",
+        " ({value} is a support category: write it in the 类别 column; this one says whether the"
+        " parents are away)",
     ),
     "rule.VAL001.title": ("取值不在可选范围", "value not in the allowed list"),
     "rule.VAL001.example": ("性别填“男孩”；在校状态填“放假”", "性别 “男孩”"),

@@ -737,3 +737,27 @@ def test_an_away_parents_work_place_saying_they_are_back_is_asked_about(
         "CON005": "父亲外出，务工地点未填到省、市",
     }
     assert got == ([(code, "warning", said[code])] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("kind", "why"),
+    [
+        ("孤儿", "（“孤儿”是帮扶类别，请写在“类别”列；这一列写父母是否外出）"),
+        ("低保（2023年起）", "（“低保”是帮扶类别，请写在“类别”列；这一列写父母是否外出）"),
+        ("单亲", ""),  # may be 单亲留守 cut short: no category said
+        ("外出", ""),
+    ],
+)
+def test_a_support_category_written_as_the_left_behind_type_is_said_where_it_goes(
+    tmp_path: Path, kind: str, why: str
+) -> None:
+    """留守类型 孤儿 was told only the values allowed (VAL001): a school would write 非留守
+    over it, and the child's 孤儿 would be lost. The message now says where it belongs."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1, kind=kind)]})
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["code"], f["message"]) for f in found] == [
+        (
+            "VAL001",
+            "“留守类型”的值无法识别，可填：父母均外出、父亲外出、母亲外出、非留守" + why,
+        )
+    ]

@@ -708,6 +708,27 @@ def _each_bad(
             out.add(rule, i, key, **params)
 
 
+# What a school writes in 留守类型 that is a support category (类别), not whether the parents
+# are away: 孤儿 beside 父母均外出 and 非留守 (单亲, which may be a 单亲留守 cut short, is not).
+_CATEGORY_AS_KIND = re.compile(r"(?:事实)?孤儿|残疾(?:儿童)?|建档立卡|低保|贫困|学困生?|困境儿童")
+
+
+def _each_bad_kind(out: _Out, allowed: str) -> None:
+    """VAL001 for every unreadable 留守类型, saying of a support category written there
+    (孤儿, 低保: ``_CATEGORY_AS_KIND``) where it belongs: told only the values allowed, a
+    school would write 非留守 over 孤儿 and lose it."""
+    column = out.table.values.get("left_behind_type", ())
+    if nz.Bad not in set(map(type, column)):
+        return
+    label = out.label("left_behind_type")
+    for i, value in enumerate(column):
+        if value.__class__ is nz.Bad:
+            written = re.sub(r"\(.*$", "", value.raw).strip()
+            category = _CATEGORY_AS_KIND.fullmatch(written)
+            why = t("rule.VAL001.category", value=written) if category else ""
+            out.add(R.VAL001, i, "left_behind_type", label=label, allowed=allowed, why=why)
+
+
 def _each_bad_class(out: _Out) -> None:
     """CLS001 for every unreadable 班级, saying where a number cell may be another class
     with Excel's last zero dropped (3.1 for 3.10: tables._classes_typed_as_numbers)."""
@@ -1071,14 +1092,17 @@ def check_children(
     # A 留守类型 read from 实际监护情况 is reported once, in the form's own words.
     derived = table.letter("left_behind_type") == table.letter("care_situation")
     for key, values in _CLOSED_LISTS.items():
-        if derived and key == "left_behind_type":
+        if key == "left_behind_type":
+            if not derived:
+                _each_bad_kind(out, as_list(values))
             continue
         allowed = as_list(values)
-        _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed)
+        _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed, why="")
     if not derived:
         _care_against_type(out)
     _each_bad(out, "guardian_relation", R.VAL002, allowed=as_list(nz.RELATIONS))
-    _each_bad(out, "guardian_age", R.VAL001, label=out.label("guardian_age"), allowed="16–100")
+    label = out.label("guardian_age")
+    _each_bad(out, "guardian_age", R.VAL001, label=label, allowed="16–100", why="")
     for key in ARRIVAL_KEYS:
         _each_bad_date(out, key)
     for key in _PHONES:
@@ -1638,13 +1662,14 @@ def check_teachers(
                 out.add(_bad_phone_rule(phones[i]), i, "phone", label=out.label("phone"))
         for key, values in _TEACHER_LISTS.items():
             if key in v and isinstance(v[key][i], nz.Bad):
-                out.add(R.VAL001, i, key, label=out.label(key), allowed=as_list(values))
+                out.add(R.VAL001, i, key, label=out.label(key), allowed=as_list(values), why="")
         if isinstance(v.get("classes", empty)[i], nz.Bad):
             out.add(R.CLS001, i, "classes", why="")
         cap = v.get("capacity", empty)[i]
         if isinstance(cap, nz.Bad):
             allowed = f"0–{MOST_PLACES}"
-            out.add(R.VAL001, i, "capacity", label=out.label("capacity"), allowed=allowed)
+            label = out.label("capacity")
+            out.add(R.VAL001, i, "capacity", label=label, allowed=allowed, why="")
         elif isinstance(cap, int) and cap > MOST_PLACES:
             out.add(
                 R.VAL003,
