@@ -618,7 +618,8 @@ def schools(
     for (value, file), n in sorted(errors.items()):
         wording = "pair.note.teacher_error_kept" if file else "pair.note.teacher_error"
         notes.append(t(wording, count=n, value=value, file=file))
-    notes += _unknown_teachers(unknown, groups.values(), file_names(roster.files, roster.runs))
+    if unknown:
+        notes += _unknown_teachers(unknown, groups.values(), file_names(roster.files, roster.runs))
     notes += [t("pair.note.ambiguous_teacher", name=shown_name(n)) for n in sorted(ambiguous)]
     return list(groups.values()), counts, notes
 
@@ -631,11 +632,12 @@ def _unknown_teachers(
     her: 白鹤小学's list kept apart by its title, a county's school next door. Told that
     she is on no list, a school would add to its own a teacher who is on another."""
     notes = []
+    staff = {g.name: {x.name for x in g.teachers} for g in groups}
     for name in sorted(unknown):
         schools = [
-            school_label(g.name, names)
-            for g in groups
-            if g.name not in unknown[name] and any(x.name == name for x in g.teachers)
+            school_label(school, names)
+            for school, listed in staff.items()
+            if school not in unknown[name] and name in listed
         ]
         if schools:
             notes.append(

@@ -1495,7 +1495,7 @@ GENERIC_SCHOOLS = frozenset(
     | {"初级中学", "高中", "九年一贯制学校", "中心幼儿园", "幼儿园", "村小", "教学点"}
 )
 # The names of a school's divisions (a 九年一贯制学校's 小学 and 初中, a 完全中学's 初中 and
-# 高中), which its files may be titled by alone: the school's own (division_of).
+# 高中), which its files may be titled by alone: the school's own (of_its_folder).
 _DIVISIONS = frozenset({"小学", "中学", "初中", "高中"})
 _GENERIC_END = re.compile("(?:" + "|".join(sorted(GENERIC_SCHOOLS, key=len, reverse=True)) + ")$")
 # A township's name (城关镇, 河口乡, 白鹤苗族乡, 东城街道), not a county's folder of them (各乡镇).
@@ -1638,8 +1638,8 @@ _SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
 # How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点, 青山中心校, 青山村校,
 # 青山联校, 城关四校, 城关一小, 青山中学附小, 青山学堂, 青山初中, 城关高中, 县职高), after
 # a campus (青山小学东校区, 青山小学（东校区）) or a school's part (青山学校小学部) is set
-# aside. Not a class's squad
-# (三中队, a class as its Young Pioneers name it: ``_names_a_grade``), which is no 三中.
+# aside. Not a class's squad (三中队, a class as its Young Pioneers name it:
+# ``_names_a_grade``), which is no 三中.
 _ENDINGS = (
     "小学|中学|学校|完小|村小|中心校|教学点|分校|校区|幼儿园|幼稚园|学区|学堂|初中|高中|职高|职中"
     "|[村联总中]校|附[小中]|[一二三四五六七八九十0-9](?:[校小]|中(?!队))"

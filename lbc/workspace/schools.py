@@ -634,6 +634,8 @@ def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
     for path in files:
         file = str(path)
         title = roster.declared.get(file)
+        if not title:
+            continue
         cells = column_schools(roster, file)
         teachers = not cells and not any(x.file == file for x in roster.children)
         if teachers:
