@@ -472,6 +472,8 @@ def test_parent_unsaid_needs_a_parent_and_someone_at_home(tmp_path):
         ("浙江省", False),
         ("外地", False),
         ("在外打工", False),
+        ("回家过年", False),  # home for the new year: where they work is not said
+        ("春节后去广东", False),
         ("广东", False),
         (None, False),
     ],

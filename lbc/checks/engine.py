@@ -61,7 +61,7 @@ _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 # province-then-city without the words ("广东东莞"). Vague answers name nowhere.
 _CITY_MARK = re.compile(r"[市州盟]|地区|北京|上海|天津|重庆|香港|澳门")
 _PROVINCE_ONLY = re.compile(r".{2,7}(省|自治区)")
-_VAGUE = re.compile(r"外地|外省|省外|打工|务工|外出|不详|不清楚|未知|不知道|无")
+_VAGUE = re.compile(r"外地|外省|省外|打工|务工|外出|不详|不清楚|未知|不知道|无|过年|春节")
 # A work place saying the parent is back (已回家, 回来了, 返乡务工, 在家务农, 本地打工): the
 # 留守类型 calling them away is then in doubt, which CON010 says, not that the place is vague.
 _BACK_HOME = re.compile(
