@@ -1406,6 +1406,10 @@ def test_a_kind_of_childs_file_in_a_countys_folder_is_not_the_one_school_beside_
         ("城关镇", "青山小学.xlsx", True),
         ("城关学区", "青山小学.xlsx", True),
         ("资料", "青山小学.xlsx", True),
+        # A county's folder of one stage's schools (县/初中/, 县/高中/), though a school's
+        # name may end so (青山初中): its kind's list went with the one school there.
+        ("县/初中", "青山小学.xlsx", True),
+        ("县/高中", "青山小学.xlsx", True),
         ("县/青山小学", "花名册.xlsx", False),
         ("县/001", "青山小学.xlsx", False),
         ("县/2024秋青山小学", "青山小学.xlsx", False),

@@ -1298,7 +1298,7 @@ def _above_schools(
     out = set()
     for file in files:
         school = names[file]
-        if not (_names_school(school) or SCHOOL_END.fullmatch(school)):
+        if not _named_as_a_school(school):
             continue
         for up in school_folder(file, runs).parents:
             if school != folder_school(up):
@@ -1308,8 +1308,7 @@ def _above_schools(
         for folder in out
         if not (
             _SCHOOL_CODE.fullmatch(_folder_name(folder))
-            or _names_school(folder_school(folder))
-            or SCHOOL_END.fullmatch(folder_school(folder))
+            or _named_as_a_school(folder_school(folder))
         )
     }
 
@@ -1368,7 +1367,19 @@ def _a_schools_folder(folder: Path, by_school: Collection[Path]) -> bool:
     name = folder_school(folder)
     if _names_a_list(_folder_name(folder)):
         return True
-    return _names_school(name) or bool(SCHOOL_END.fullmatch(name)) or folder not in by_school
+    return _named_as_a_school(name) or folder not in by_school
+
+
+def _named_as_a_school(name: str) -> bool:
+    """Whether a folder's or a file's name names a school (``_names_school``) or is a
+    school's ending alone (中心小学, 教学点), but for a stage's alone (``_STAGES``)."""
+    return _names_school(name) or (SCHOOL_END.fullmatch(name) is not None and name not in _STAGES)
+
+
+# What a county names its folder of the schools of one stage by (县/初中/, 县/高中/, 县/职高/
+# holding 白鹤中学.xlsx and the county's 困境儿童.xlsx): several schools' folder, not one's,
+# though a school's name may end so (青山初中).
+_STAGES = frozenset({"初中", "高中", "职高", "职中"})
 
 
 # A school's code or initials as a school names its folder (001, 20241, qs, QSXX01): a
