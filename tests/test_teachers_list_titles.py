@@ -380,6 +380,25 @@ def test_a_schools_division_titled_alone_is_the_schools_folders(tmp_path: Path) 
     ]
 
 
+def test_a_districts_divisions_titled_alone_are_not_one_school(tmp_path: Path) -> None:
+    """县/白鹤学区/ holds 小学.xlsx titled 小学留守儿童花名册 and 初中.xlsx titled
+    初中留守儿童花名册, each beside its teachers list titled so: a district's folder, which
+    ends as a school's name may (学区), was read as one school 白鹤学区, and a 初中 child
+    was paired with a 小学 teacher. A district's folder holds several schools: a division
+    titled alone there is not the folder's."""
+    district = tmp_path / "县" / "白鹤学区"
+    district.mkdir(parents=True)
+    for division, n, cls, who in (("小学", 1, C32, "周老师"), ("初中", 3, "七年级(1)班", "吴老师")):
+        rows = [[f"{division}留守儿童花名册"], *table([kid(n, cls), kid(n + 1, cls)])]
+        write_xlsx(district / f"{division}.xlsx", {"花名册": rows})
+        staff = [[f"{division}教师名单"], *table([teacher(who, cls)])]
+        write_xlsx(district / f"{division}教师.xlsx", {"教师名单": staff})
+    result = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert all(p["teacher"] != "周老师" for p in result.json()["pairs"]), result.stdout
+    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert "白鹤学区" not in [s["school"] for s in merged.json()["schools"]]
+
+
 def test_a_schools_divisions_told_apart_by_its_school_cells_stay_apart(tmp_path: Path) -> None:
     """县/青山学校/花名册.xlsx whose 学校 cells say 小学 or 初中, and its teachers list too:
     the cells tell the divisions apart, each paired on its own, as before a title naming a

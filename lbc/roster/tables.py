@@ -1540,8 +1540,11 @@ def of_its_folder(name: str, path: Path) -> str:
     its own teachers."""
     if name not in _DIVISIONS and not (_TOWNSHIP.search(name) and not ends_as_a_school(name)):
         return name
-    school = folder_school(path.resolve().parent)
-    return school if ends_as_a_school(school) and school not in GENERIC_SCHOOLS else name
+    folder = path.resolve().parent
+    school = folder_school(folder)
+    # A district's folder (白鹤学区/ holding 小学.xlsx and 初中.xlsx) is several schools'.
+    one = ends_as_a_school(school) and school not in GENERIC_SCHOOLS and not names_an_area(folder)
+    return school if one else name
 
 
 def copy_of(folder: Path) -> Path:
