@@ -432,3 +432,26 @@ def test_a_roster_titled_by_its_township_in_a_schools_folder_is_the_schools(
         "青山镇中心小学",
         "青山镇村小",
     ]
+
+
+def test_a_roster_titled_by_another_township_in_a_schools_folder_stays_the_titles(
+    tmp_path: Path,
+) -> None:
+    """县/青山镇中心小学/花名册.xlsx titled 白鹤镇留守儿童花名册: another township's name is
+    no template of the school's own township; it is not read as 青山镇中心小学's without a
+    word, but as the title says, as before titles by townships were read. And a roster
+    titled 青山镇留守儿童花名册 whose 学校 cells say 石门村小 is said to be titled 青山镇, as
+    its title says, not 青山镇中心小学, its folder's name."""
+    county = tmp_path / "县"
+    (county / "青山镇中心小学").mkdir(parents=True)
+    rows = [["白鹤镇留守儿童花名册"], *table([kid(1)])]
+    write_xlsx(county / "青山镇中心小学" / "花名册.xlsx", {"花名册": rows})
+    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    assert [s["school"] for s in merged.json()["schools"]] == ["白鹤镇"]
+    rows = [["青山镇留守儿童花名册"], *table([{**kid(1), "学校": "石门村小"}])]
+    write_xlsx(county / "青山镇中心小学" / "花名册.xlsx", {"花名册": rows})
+    said = run("validate", "县", cwd=tmp_path).stderr.splitlines()
+    assert said[0] == (
+        "提示：县/青山镇中心小学/花名册.xlsx 的标题写的是“青山镇”，“学校”列写的却是“石门村小”："
+        "其中的儿童按“学校”列算作石门村小的；如果两者不是同一所学校，请改正标题或“学校”列"
+    )

@@ -1534,16 +1534,19 @@ def of_its_folder(name: str, path: Path) -> str:
     """The school whose folder holds ``path``, where ``name``, the school a title gives,
     names no school of its own: a division's name alone (初中, 高中: ``_DIVISIONS``) no
     township qualified (县/白鹤中学/初中.xlsx titled 初中留守儿童花名册: 白鹤中学's 初中, not
-    a school called 初中), or a township's (县/青山镇村小/花名册.xlsx titled
-    青山镇留守儿童花名册, the township's template); else ``name``. A title's alone: 学校
-    cells saying 小学 or 初中 tell a school's divisions apart row by row, each paired with
-    its own teachers."""
-    if name not in _DIVISIONS and not (_TOWNSHIP.search(name) and not ends_as_a_school(name)):
+    a school called 初中), or the school's own township's (县/青山镇村小/花名册.xlsx titled
+    青山镇留守儿童花名册, the township's template; not 白鹤镇's, which says something else);
+    else ``name``. A title's alone: 学校 cells saying 小学 or 初中 tell a school's divisions
+    apart row by row, each paired with its own teachers."""
+    township = _TOWNSHIP.search(name) and not ends_as_a_school(name)
+    if name not in _DIVISIONS and not township:
         return name
     folder = path.resolve().parent
     school = folder_school(folder)
     # A district's folder (白鹤学区/ holding 小学.xlsx and 初中.xlsx) is several schools'.
     one = ends_as_a_school(school) and school not in GENERIC_SCHOOLS and not names_an_area(folder)
+    if township and not school.startswith(_TOWNSHIP.sub("", name)):
+        return name
     return school if one else name
 
 

@@ -646,7 +646,9 @@ def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
         if not (title and cells) or workspace_school(path) is not None:
             continue
         if len(cells) == 1 and title not in cells and title == titled_school(path, roster):
-            roster.unlike_title[file] = (title, cells.pop(), teachers)
+            # Quoted as the title says it (青山镇), not as its folder named it (青山镇中心小学).
+            written = titled_school(path, roster, as_written=True) or title
+            roster.unlike_title[file] = (written, cells.pop(), teachers)
 
 
 def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
@@ -1252,10 +1254,11 @@ def declared_school(path: Path, roster: Roster) -> str:
     return cells.pop() if len(cells) == 1 else ""
 
 
-def titled_school(path: Path, roster: Roster) -> str:
+def titled_school(path: Path, roster: Roster, as_written: bool = False) -> str:
     """The school the title above a file's roster or record sheet names, else ""; a name
     every township's school goes by (中心小学) with the township its folder names
-    (``qualified``)."""
+    (``qualified``); a division's or the township's alone, the school its folder names
+    (``of_its_folder``), unless ``as_written``: what the title itself says, to quote it."""
     # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…),
     # and a teachers list kept in a file of its own (白鹤小学教师名单).
     sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
@@ -1277,7 +1280,8 @@ def titled_school(path: Path, roster: Roster) -> str:
         # a teachers list's: 结对帮扶教师名单 names no school 结对, and 中心小学教师名单, where
         # nothing says the township, none of the township schools that go by 中心小学.
         own = record_sheets.whole_title(table.title)
-        school = of_its_folder(qualified(name, path), path)
+        school = qualified(name, path)
+        school = school if as_written else of_its_folder(school, path)
         lone = table.kind is Kind.TEACHERS and school in GENERIC_SCHOOLS
         if name and not lone and (table.kind is Kind.CHILDREN or own or ends_as_a_school(name)):
             return school
