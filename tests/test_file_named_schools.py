@@ -1410,6 +1410,11 @@ def test_a_kind_of_childs_file_in_a_countys_folder_is_not_the_one_school_beside_
         # name may end so (青山初中): its kind's list went with the one school there.
         ("县/初中", "青山小学.xlsx", True),
         ("县/高中", "青山小学.xlsx", True),
+        # A county's folder of a group of schools (全县初中, 全县小学, 各乡镇小学): no one's.
+        ("县/全县初中", "青山小学.xlsx", True),
+        ("县/全县小学", "青山小学.xlsx", True),
+        ("县/各乡镇小学", "青山小学.xlsx", True),
+        ("县/全镇小学", "青山小学.xlsx", True),
         ("县/青山小学", "花名册.xlsx", False),
         ("县/001", "青山小学.xlsx", False),
         ("县/2024秋青山小学", "青山小学.xlsx", False),

@@ -1372,8 +1372,16 @@ def _a_schools_folder(folder: Path, by_school: Collection[Path]) -> bool:
 
 def _named_as_a_school(name: str) -> bool:
     """Whether a folder's or a file's name names a school (``_names_school``) or is a
-    school's ending alone (中心小学, 教学点), but for a stage's alone (``_STAGES``)."""
+    school's ending alone (中心小学, 教学点), but for a stage's alone (``_STAGES``) and a
+    group's of schools (全县初中, 各乡镇小学: ``_GROUP``)."""
+    if _GROUP.match(name):
+        return False
     return _names_school(name) or (SCHOOL_END.fullmatch(name) is not None and name not in _STAGES)
+
+
+# What begins a county's name for a group of its schools (县/全县初中/, 县/各乡镇小学/): the
+# folder of several schools, not one, though it ends as a school's name.
+_GROUP = re.compile(r"全[县市区镇乡旗]|各")
 
 
 # What a county names its folder of the schools of one stage by (县/初中/, 县/高中/, 县/职高/
