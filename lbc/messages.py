@@ -737,6 +737,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "columns.col.note": ("说明", "note"),
     "columns.not_read": ("（未读）", "(not read)"),
     "columns.where_empty": ("（留守类型空着的行）", "(where 留守类型 is empty)"),
+    "columns.where_before_empty": (
+        "（前面同一字段的列空着的行）",
+        "(where the earlier column is empty)",
+    ),
     "columns.where_guardian_more": (
         "（同一监护人前面那一列空着的）",
         "(where the same guardian's column before is empty)",
@@ -825,6 +829,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "a guardian's column too: read where the guardian before is empty (another person's: "
         "where all of that guardian is)",
     ),
+    "columns.why.where_empty": (
+        "与前面的列是同一字段：读前面那一列，那一列空着的行才读这一列",
+        "the same field as an earlier column: that one is read, and this one where it is empty",
+    ),
     "columns.why.guardian_more": (
         "前面那位监护人同一字段的又一列（如监护人电话后的监护人手机）：前一列空着的行才读这一列",
         "the first guardian's second column of a field (监护人手机 after 监护人电话): read where"
@@ -879,6 +887,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”另有监护人的列，前面的监护人没填的才读这几列：{columns}",
         "note: {file} sheet '{sheet}' has more guardian columns, read where the guardian columns "
         "before them are empty: {columns}",
+    ),
+    "note.where_empty_columns": (
+        "提示：{file} 的“{sheet}”有与前面的列同一字段的列，前面那一列空着的行才读这一列：{columns}",
+        "note: {file} sheet '{sheet}' has columns for a field an earlier column already holds;"
+        " they are read where the earlier one is empty: {columns}",
     ),
     "note.guardian_more_columns": (
         "提示：{file} 的“{sheet}”前面那位监护人另有同一字段的列，前一列空着的行才读：{columns}",

@@ -763,3 +763,30 @@ def test_a_support_category_written_as_the_left_behind_type_is_said_where_it_goe
             "“留守类型”的值无法识别，可填：父母均外出、父亲外出、母亲外出、非留守" + why,
         )
     ]
+
+
+def test_a_second_column_of_the_childs_id_is_read_where_the_first_is_empty(
+    tmp_path: Path,
+) -> None:
+    """身份证号 and 班级 typed again at the sheet's end, the first columns empty on some
+    rows: the second was never read, and each child was said to have no ID and no class
+    (REQ001), with a note that only the first is read. It is read where the first is
+    empty, a finding on it pointing at its own cell; where both are filled, the first."""
+    header = [*CHILD_HEADER, "身份证号", "班级"]
+    at, cls = CHILD_HEADER.index("身份证号"), CHILD_HEADER.index("班级")
+    rows = [header]
+    for n, broken in ((1, False), (2, True), (3, False)):
+        row = list(child_row(n))
+        ident = row[at][:-1] + ("0" if row[at][-1] != "0" else "1") if broken else row[at]
+        moved = [ident, row[cls]]
+        if n != 3:  # the third child's cells are in the first columns too
+            row[at] = row[cls] = None
+        rows.append([*row, *moved])
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    result = run("validate", path, "--format", "json")
+    found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
+    assert found == [(3, "O", "ID002")]
+    assert result.stderr.splitlines() == [
+        f"提示：{path} 的“花名册”有与前面的列同一字段的列，前面那一列空着的行才读这一列："
+        "身份证号(O)、班级(P)"
+    ]

@@ -16,6 +16,7 @@ from lbc.roster.tables import (
     IGNORED_GUARDIAN_MORE,
     IGNORED_SAYS_LESS,
     IGNORED_SECOND_GUARDIAN,
+    IGNORED_WHERE_EMPTY,
 )
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ _READ_WHERE_EMPTY = {
     IGNORED_SAYS_LESS: "columns.where_empty",
     IGNORED_SECOND_GUARDIAN: "columns.where_guardian_empty",
     IGNORED_GUARDIAN_MORE: "columns.where_guardian_more",
+    IGNORED_WHERE_EMPTY: "columns.where_before_empty",
 }
 
 

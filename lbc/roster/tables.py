@@ -243,6 +243,10 @@ IGNORED_SECOND_GUARDIAN = "second_guardian"
 # On a roster of two guardians, the first's own second column of a field (监护人手机 after
 # 监护人电话, before the 委托监护人's): read on her rows where her first one is empty.
 IGNORED_GUARDIAN_MORE = "guardian_more"
+# A second column of a field that is one datum of the child's however often its column is
+# repeated (身份证号 and 班级 typed again at the sheet's end, the first left empty on some
+# rows): read on the rows where the first one is empty (_ONE_DATUM).
+IGNORED_WHERE_EMPTY = "where_empty"
 # On a roster of two guardians' column sets, a third guardian's name (临时监护人姓名 after
 # 委托监护人姓名) and the columns after it left unread: lbc reads two guardians' sets.
 IGNORED_THIRD_GUARDIAN = "third_guardian"
@@ -252,6 +256,11 @@ IGNORED_HIDDEN = "hidden"
 # A flattened form's 联系电话 after someone else's name than the parents' (祖父姓名), whose it
 # is lbc cannot say: read as 家长电话, it gave the grandfather's number for the parents'.
 IGNORED_WHOSE = "whose"
+# The child's fields a second column of is the same datum again, never another person's
+# (IGNORED_WHERE_EMPTY): not a name, a sex or a phone, which a second column may give of
+# someone its header does not say; nor an address (the 学籍 export's 现住址 and 家庭地址 are
+# two addresses, and the first is the one read).
+_ONE_DATUM = frozenset({"id_number", "student_no", "birth_date", "class", "grade", "health"})
 
 
 class Columns(dict[str, list[Any]]):
@@ -2843,7 +2852,9 @@ class _HeaderReader:
         if _HeaderReader._says_less(key, first.label, label):
             return "" if _coded(sheet, j) else IGNORED_SAYS_LESS
         another = not _hides(sheet, j) and _HeaderReader._another_guardians(key, first, label)
-        return IGNORED_SECOND_GUARDIAN if another and key in GUARDIAN_KEYS else ""
+        if another and key in GUARDIAN_KEYS:
+            return IGNORED_SECOND_GUARDIAN
+        return IGNORED_WHERE_EMPTY if key in _ONE_DATUM and not _hides(sheet, j) else ""
 
     @staticmethod
     def _another_guardians(key: str, first: Column, label: str) -> bool:

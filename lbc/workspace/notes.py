@@ -28,6 +28,7 @@ from lbc.roster.tables import (
     IGNORED_SECOND_GUARDIAN,
     IGNORED_THIRD_GUARDIAN,
     IGNORED_UNKNOWN,
+    IGNORED_WHERE_EMPTY,
     IGNORED_WHOSE,
     Roster,
     RunFolders,
@@ -246,6 +247,7 @@ def what_was_read(
             (IGNORED_SAYS_LESS, "note.says_less_columns"),
             (IGNORED_SECOND_GUARDIAN, "note.second_guardian_columns"),
             (IGNORED_GUARDIAN_MORE, "note.guardian_more_columns"),
+            (IGNORED_WHERE_EMPTY, "note.where_empty_columns"),
             (IGNORED_THIRD_GUARDIAN, "note.third_guardian_columns"),
             (IGNORED_HIDDEN, "note.hidden_columns"),
         ):
