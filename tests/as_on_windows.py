@@ -1,7 +1,8 @@
 """Run lbc's console script as far as this machine can show Windows: lbc's own modules
 see ``os`` and ``signal`` without their POSIX-only names (no fork, SIGKILL, SIGHUP,
-pthread_sigmask …) and cannot import ``resource`` or ``fcntl``, and children are spawned,
-not forked. The standard library keeps its own names, as it has its own code for Windows.
+pthread_sigmask …) and ``os.name`` as "nt", cannot import ``resource`` or ``fcntl``, and
+children are spawned, not forked. The standard library keeps its own names, as it has
+its own code for Windows.
 
 Not a test module: tests/test_as_on_windows.py runs it as ``python as_on_windows.py ARGS``.
 A child spawned imports this file again as its main module, so it takes the same names.
@@ -45,6 +46,8 @@ class WindowsModule(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
         if name in POSIX_ONLY[self._real.__name__]:
             raise AttributeError(f"module {self._real.__name__!r} has no attribute {name!r}")
+        if self._real is os and name == "name":  # lbc's own branches for Windows taken
+            return "nt"
         return getattr(self._real, name)
 
 
