@@ -47,6 +47,12 @@ def paired(tmp_path: Path, exit_code: int = 0) -> tuple[list[tuple[str, str]], l
     return pairs, result.stderr.splitlines()
 
 
+def merged_schools(tmp_path: Path, source: str = "X") -> list[tuple[str, int, int]]:
+    """The schools ``lbc merge`` makes of ``source``: each one's name, children and teachers."""
+    merged = run("merge", source, "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
+    return [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]]
+
+
 NO_PREVIOUS = (
     "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；本次结对不会参照以往结对"
 )
@@ -150,10 +156,7 @@ def test_an_untitled_roster_keeps_its_titled_teachers_list(tmp_path: Path) -> No
         pairs, notes = paired(tmp_path)
         assert pairs == [("张雨涵", "周老师"), ("李明轩", "周老师"), ("王梓萱", "吴老师")]
         assert notes == [*said, NO_PREVIOUS]
-        merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-        assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
-            ("青山镇中心小学" if "/" in where else "X", 3, 2)
-        ]
+        assert merged_schools(tmp_path) == [("青山镇中心小学" if "/" in where else "X", 3, 2)]
         (tmp_path / "m.xlsx").unlink()
         for path in school.iterdir():
             path.unlink()
@@ -199,10 +202,7 @@ def test_a_schools_lists_kept_a_file_to_each_grade_are_the_schools(tmp_path: Pat
         "其中的教师按青山镇中心小学的教师结对、核对；如果这不是青山镇中心小学的教师名单，请把它移出，或改正标题"
         for name in ("低年级.xlsx", "高年级.xlsx")
     ] + [NO_PREVIOUS]
-    merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
-        ("青山镇中心小学", 3, 2)
-    ]
+    assert merged_schools(tmp_path) == [("青山镇中心小学", 3, 2)]
 
 
 def test_a_roster_titled_by_its_township_keeps_the_schools_titled_list(tmp_path: Path) -> None:
@@ -214,10 +214,7 @@ def test_a_roster_titled_by_its_township_keeps_the_schools_titled_list(tmp_path:
     pairs, notes = paired(tmp_path)
     assert pairs == [("张雨涵", "周老师"), ("李明轩", "王芳"), ("王梓萱", "吴老师")]
     assert notes == [NO_PREVIOUS]
-    merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
-        ("青山镇", 3, 3)
-    ]
+    assert merged_schools(tmp_path) == [("青山镇", 3, 3)]
 
 
 def test_a_list_titled_by_a_name_every_township_school_goes_by_is_the_schools(
@@ -231,10 +228,7 @@ def test_a_list_titled_by_a_name_every_township_school_goes_by_is_the_schools(
     pairs, notes = paired(tmp_path)
     assert pairs == [("张雨涵", "周老师"), ("李明轩", "王芳"), ("王梓萱", "吴老师")]
     assert notes == [NO_PREVIOUS]
-    merged = run("merge", "X", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
-        ("青山镇中心小学", 3, 3)
-    ]
+    assert merged_schools(tmp_path) == [("青山镇中心小学", 3, 3)]
 
 
 def test_a_former_teacher_on_the_list_kept_apart_is_said_to_be_on_it(tmp_path: Path) -> None:
@@ -293,8 +287,7 @@ def test_a_flat_county_folders_lists_titled_with_their_schools_are_theirs(
         ("李明轩", "周老师"),
     ]
     assert result.stderr.splitlines() == [NO_PREVIOUS]
-    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+    assert merged_schools(tmp_path, "县") == [
         ("白鹤小学", 1, 1),
         ("青山镇中心小学", 2, 1),
     ]
@@ -369,10 +362,7 @@ def test_a_schools_division_titled_alone_is_the_schools_folders(tmp_path: Path) 
         write_xlsx(school / file, {"花名册": [[title], *table([kid(n, cls)])]})
     staff = [["高中教师名单"], *table([teacher("吴老师", "高一(1)班")])]
     write_xlsx(school / "高中教师.xlsx", {"教师名单": staff})
-    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
-        ("白鹤中学", 2, 1)
-    ]
+    assert merged_schools(tmp_path, "县") == [("白鹤中学", 2, 1)]
     result = run("pair", "县", "--format", "json", cwd=tmp_path)
     assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [
         ("王梓萱", "吴老师"),
@@ -395,8 +385,7 @@ def test_a_districts_divisions_titled_alone_are_not_one_school(tmp_path: Path) -
         write_xlsx(district / f"{division}教师.xlsx", {"教师名单": staff})
     result = run("pair", "县", "--format", "json", cwd=tmp_path)
     assert all(p["teacher"] != "周老师" for p in result.json()["pairs"]), result.stdout
-    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-    assert "白鹤学区" not in [s["school"] for s in merged.json()["schools"]]
+    assert "白鹤学区" not in [school for school, _, _ in merged_schools(tmp_path, "县")]
 
 
 def test_a_schools_divisions_told_apart_by_its_school_cells_stay_apart(tmp_path: Path) -> None:
@@ -426,8 +415,7 @@ def test_a_roster_titled_by_its_township_in_a_schools_folder_is_the_schools(
         (county / folder).mkdir(parents=True)
         title = "白鹤镇留守儿童花名册" if "白鹤" in folder else "青山镇留守儿童花名册"
         write_xlsx(county / folder / "花名册.xlsx", {"花名册": [[title], *table([kid(n)])]})
-    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-    assert sorted(s["school"] for s in merged.json()["schools"]) == [
+    assert sorted(school for school, _, _ in merged_schools(tmp_path, "县")) == [
         "白鹤镇",
         "青山镇中心小学",
         "青山镇村小",
@@ -446,8 +434,7 @@ def test_a_roster_titled_by_another_township_in_a_schools_folder_stays_the_title
     (county / "青山镇中心小学").mkdir(parents=True)
     rows = [["白鹤镇留守儿童花名册"], *table([kid(1)])]
     write_xlsx(county / "青山镇中心小学" / "花名册.xlsx", {"花名册": rows})
-    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path)
-    assert [s["school"] for s in merged.json()["schools"]] == ["白鹤镇"]
+    assert [school for school, _, _ in merged_schools(tmp_path, "县")] == ["白鹤镇"]
     rows = [["青山镇留守儿童花名册"], *table([{**kid(1), "学校": "石门村小"}])]
     write_xlsx(county / "青山镇中心小学" / "花名册.xlsx", {"花名册": rows})
     said = run("validate", "县", cwd=tmp_path).stderr.splitlines()

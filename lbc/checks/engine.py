@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from itertools import compress, count
 from operator import ne
 from typing import Any
@@ -695,17 +695,23 @@ def _numbered_from_first_year(out: _Out, i: int, cls: nz.ClassRef, grade: int) -
 
 
 def _each_bad(
-    out: _Out, key: str, rule: Rule, bad: type[nz.Bad] = nz.Bad, **params: object
+    out: _Out,
+    key: str,
+    rule: Rule,
+    bad: type[nz.Bad] = nz.Bad,
+    why_of: Callable[[nz.Bad], str] | None = None,
+    **params: object,
 ) -> None:
     """A finding for every unreadable value in one column (of class ``bad``: a record's
-    NotHeld 类型 is one of its own); a clean column (nearly all of them) is recognised at
-    C speed without a Python loop."""
+    NotHeld 类型 is one of its own), its message's ``why`` said of each value where
+    ``why_of`` is given; a clean column (nearly all of them) is recognised at C speed without a
+    Python loop."""
     column = out.table.values.get(key, ())
     if bad not in set(map(type, column)):
         return
     for i, value in enumerate(column):
         if value.__class__ is bad:
-            out.add(rule, i, key, **params)
+            out.add(rule, i, key, **params, **({"why": why_of(value)} if why_of else {}))
 
 
 # What a school writes in 留守类型 that is a support category (类别), not whether the parents
@@ -713,34 +719,22 @@ def _each_bad(
 _CATEGORY_AS_KIND = re.compile(r"(?:事实)?孤儿|残疾(?:儿童)?|建档立卡|低保|贫困|学困生?|困境儿童")
 
 
-def _each_bad_kind(out: _Out, allowed: str) -> None:
-    """VAL001 for every unreadable 留守类型, saying of a support category written there
-    (孤儿, 低保: ``_CATEGORY_AS_KIND``) where it belongs: told only the values allowed, a
-    school would write 非留守 over 孤儿 and lose it."""
-    column = out.table.values.get("left_behind_type", ())
-    if nz.Bad not in set(map(type, column)):
-        return
-    label = out.label("left_behind_type")
-    for i, value in enumerate(column):
-        if value.__class__ is nz.Bad:
-            written = re.sub(r"\(.*$", "", value.raw).strip()
-            category = _CATEGORY_AS_KIND.fullmatch(written)
-            why = t("rule.VAL001.category", value=written) if category else ""
-            out.add(R.VAL001, i, "left_behind_type", label=label, allowed=allowed, why=why)
+def _category_as_kind(value: nz.Bad) -> str:
+    """Of an unreadable 留守类型 (VAL001), where a support category written there (孤儿,
+    低保: ``_CATEGORY_AS_KIND``) belongs: told only the values allowed, a school would
+    write 非留守 over 孤儿 and lose it."""
+    written = re.sub(r"\(.*$", "", value.raw).strip()
+    if _CATEGORY_AS_KIND.fullmatch(written):
+        return t("rule.VAL001.category", value=written)
+    return ""
 
 
-def _each_bad_class(out: _Out) -> None:
-    """CLS001 for every unreadable 班级, saying where a number cell may be another class
-    with Excel's last zero dropped (3.1 for 3.10: tables._classes_typed_as_numbers)."""
-    column = out.table.values.get("class", ())
-    if nz.Bad not in set(map(type, column)):
-        return
-    for i, value in enumerate(column):
-        if value.__class__ is nz.Bad:
-            why = ""
-            if value.reason == nz.ZERO_DROPPED:
-                why = t("rule.CLS001.zero", raw=value.raw, ten=f"{value.raw}0")
-            out.add(R.CLS001, i, "class", why=why)
+def _zero_dropped(value: nz.Bad) -> str:
+    """Of an unreadable 班级 (CLS001), that a number cell may be another class with Excel's
+    last zero dropped (3.1 for 3.10: tables._classes_typed_as_numbers)."""
+    if value.reason == nz.ZERO_DROPPED:
+        return t("rule.CLS001.zero", raw=value.raw, ten=f"{value.raw}0")
+    return ""
 
 
 def _bad_date(out: _Out, i: int, key: str, value: nz.Bad, in_no_term: bool = False) -> None:
@@ -1087,17 +1081,18 @@ def check_children(
     for key in required:
         if key != "birth_date":
             _each_empty(out, key)
-    _each_bad_class(out)
+    _each_bad(out, "class", R.CLS001, why_of=_zero_dropped)
     _each_bad(out, "grade", R.CLS001, why="")
     # A 留守类型 read from 实际监护情况 is reported once, in the form's own words.
     derived = table.letter("left_behind_type") == table.letter("care_situation")
     for key, values in _CLOSED_LISTS.items():
-        if key == "left_behind_type":
-            if not derived:
-                _each_bad_kind(out, as_list(values))
+        if derived and key == "left_behind_type":
             continue
-        allowed = as_list(values)
-        _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed, why="")
+        label, allowed = out.label(key), as_list(values)
+        if key == "left_behind_type":
+            _each_bad(out, key, R.VAL001, why_of=_category_as_kind, label=label, allowed=allowed)
+        else:
+            _each_bad(out, key, R.VAL001, label=label, allowed=allowed, why="")
     if not derived:
         _care_against_type(out)
     _each_bad(out, "guardian_relation", R.VAL002, allowed=as_list(nz.RELATIONS))
