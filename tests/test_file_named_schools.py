@@ -17,7 +17,7 @@ from test_pair import C32, C51, SHORT_1, kid, teacher
 
 import lbc
 from conftest import CHILD_HEADER, NAMES, RECORD_HEADER, child_row, run, table, write_books
-from lbc.roster.tables import file_names, named_schools, parts_kept_apart
+from lbc.roster.school_names import file_names, named_schools, parts_kept_apart
 
 
 def schools_everywhere(root: Path) -> list[list[tuple[str, int]]]:

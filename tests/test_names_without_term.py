@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lbc.roster.tables import _cut_title, _without_term
+from lbc.roster.school_names import _cut_title, _without_term
 
 BEFORE: dict[str, list[str]] = json.loads(
     Path(__file__).with_name("names_without_term.json").read_text("utf-8")

@@ -43,14 +43,12 @@ from lbc.roster.people import (
     teacher_named,
     teacher_phone,
 )
+from lbc.roster.school_names import FILE_SCHOOL, file_names, named_schools
 from lbc.roster.tables import (
-    FILE_SCHOOL,
     Roster,
     Table,
     class_label,
-    file_names,
     id_of,
-    named_schools,
     phone_to_call,
     repeated_rows,
     shows_an_error,

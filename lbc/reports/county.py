@@ -50,10 +50,20 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import STATED_KEY, PairsJoined
 from lbc.roster.people import NAMESAKE_KEY, shown_name
+from lbc.roster.school_names import (
+    FILE_SCHOOL,
+    RunFolders,
+    children_folders,
+    file_names,
+    generic_pooled,
+    named_schools,
+    parts_kept_apart,
+    pooled_in_areas,
+    schools_beside,
+)
 from lbc.roster.tables import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
-    FILE_SCHOOL,
     LACKS_HEADER,
     QUOTA_LABELS,
     RECORD_SHEET_HEADER,
@@ -68,20 +78,12 @@ from lbc.roster.tables import (
     WATCH_LABELS,
     WEIGHT_LABEL,
     Roster,
-    RunFolders,
     Table,
-    children_folders,
     copied_groups,
-    file_names,
-    generic_pooled,
     id_numbers,
     id_of,
     is_pairs_book,
-    named_schools,
-    parts_kept_apart,
     piece_school,
-    pooled_in_areas,
-    schools_beside,
     whole_sheets,
 )
 from lbc.workspace.notes import sheet_notes

@@ -47,13 +47,12 @@ from lbc.roster.people import (
     pairing_school,
     teacher_named,
 )
+from lbc.roster.school_names import FILE_SCHOOL, named_schools
 from lbc.roster.tables import (
-    FILE_SCHOOL,
     Roster,
     Table,
     distinct_children,
     id_of,
-    named_schools,
     repeated_rows,
     shows_an_error_whole,
 )

@@ -31,6 +31,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
+from lbc.roster.school_names import title_school
 from lbc.roster.tables import (
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_SHEET,
@@ -46,7 +47,6 @@ from lbc.roster.tables import (
     lacking,
     pick,
     piece_school,
-    title_school,
 )
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.

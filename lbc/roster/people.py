@@ -19,14 +19,8 @@ from lbc.errors import LbcError
 from lbc.messages import said, t, word
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
-from lbc.roster.tables import (
-    FILE_SCHOOL,
-    Roster,
-    Table,
-    cells_held,
-    file_names,
-    shows_an_error_whole,
-)
+from lbc.roster.school_names import FILE_SCHOOL, file_names
+from lbc.roster.tables import Roster, Table, cells_held, shows_an_error_whole
 
 K = TypeVar("K", bound=Hashable)
 

@@ -135,7 +135,7 @@ TERM = r"第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:�
 # A name of a year or a term alone, as a school names the folder it keeps a term's files
 # in (2024秋, 2024年秋季, 2024年秋季学期, 2024-2025学年第一学期, 2024-2025-1, 2024-autumn,
 # 秋季学期, 上学期; a year alone in brackets, 青山小学(2024)): no school's, so its files are
-# the school's of the folder above (lbc.roster.tables._names_a_term).
+# the school's of the folder above (lbc.roster.school_names._names_a_term).
 TERM_ALONE = re.compile(
     rf"{YEARS}\s*"
     rf"(?:\d{{1,2}}\s*月份?)?\s*(?:[-_—–]?\s*(?:{TERM}|[春秋]|autumn|fall|spring)|[-_—–]\s*[12])?"

@@ -91,7 +91,7 @@ def spreadsheet_files(
     children would be counted again. It goes to ``left_out``, for the command to say.
 
     Each spreadsheet goes to ``runs``, by its whole path, with the folder it was found in:
-    the folder named, or its own, named itself (lbc.roster.tables.RunFolders), for the
+    the folder named, or its own, named itself (lbc.roster.school_names.RunFolders), for the
     command to name its school by, alike however the folder was given."""
     where = {} if runs is None else runs
     out: list[Path] = []
@@ -379,7 +379,7 @@ def _school_and_term(name: str) -> str:
     """The school a folder's name names beside a term and nothing else (2024秋青山小学,
     2024年秋季学期青山小学, 青山小学（2024秋）: ``TERM_ALONE``, in any order), else ""
     (2025春新生, 2024秋青山小学新生: more than a school's term; 青山小学: no term)."""
-    from lbc.roster.tables import titled
+    from lbc.roster.school_names import titled
 
     school = titled(name)
     rest = name.replace(school, "", 1).strip(" -_—·()（）[]［］【】") if school else ""
@@ -487,7 +487,7 @@ def _name_says(stem: str) -> tuple[str, str, int | None, Terms, bool, bool]:
     上学期 is its first semester), and whether it names a list
     other than a roster (``_NOT_A_ROSTER``). Each name worked out once: a
     county's folder of a school's files named by term each is compared file by file."""
-    from lbc.roster.tables import titled
+    from lbc.roster.school_names import titled
 
     name = _folder_name(stem)
     term = named_term(name)
@@ -566,7 +566,7 @@ def written_names(given: Iterable[Path], files: Iterable[Path]) -> dict[str, str
     the run's own folder (a school's run over its own roster: its findings name the file
     as the school's own run does), and one given by a path that leaves the run's folder
     (../白鹤小学/花名册.xlsx, or from its root)."""
-    from lbc.roster.tables import names_an_area
+    from lbc.roster.school_names import names_an_area
 
     here = Path(os.path.abspath("."))
     county = bool(here.name) and names_an_area(here)

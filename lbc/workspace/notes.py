@@ -20,6 +20,7 @@ from lbc.messages import as_list, long_date, rows_listed, t
 from lbc.roster import record_sheets
 from lbc.roster.fields import guess_field
 from lbc.roster.people import teachers_of_no_child
+from lbc.roster.school_names import RunFolders, ends_as_a_school, folder_school
 from lbc.roster.tables import (
     IGNORED_GUARDIAN_MORE,
     IGNORED_HIDDEN,
@@ -31,10 +32,7 @@ from lbc.roster.tables import (
     IGNORED_WHERE_EMPTY,
     IGNORED_WHOSE,
     Roster,
-    RunFolders,
     Table,
-    ends_as_a_school,
-    folder_school,
     whole_sheets,
 )
 from lbc.workspace.config import Config

@@ -32,27 +32,15 @@ from lbc.roster import record_sheets
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import join_pairs
 from lbc.roster.people import untagged
-from lbc.roster.tables import (
+from lbc.roster.school_names import (
     GENERIC_SCHOOLS,
-    QUOTA_LABELS,
-    SCHOOL_QUOTAS_SHEET,
-    SCHOOL_TERMS_SHEET,
-    SCHOOL_WATCH_SHEET,
-    WATCH_LABELS,
-    WEIGHT_LABEL,
-    Roster,
     RunFolders,
-    Table,
-    by_their_schools,
     children_folders,
-    column_letter,
     copy_of,
     ends_as_a_school,
     file_names,
     folder_school,
     holds_schools,
-    id_numbers,
-    load_roster,
     named_schools,
     of_its_folder,
     qualified,
@@ -61,6 +49,20 @@ from lbc.roster.tables import (
     source_path,
     title_school,
     titled,
+)
+from lbc.roster.tables import (
+    QUOTA_LABELS,
+    SCHOOL_QUOTAS_SHEET,
+    SCHOOL_TERMS_SHEET,
+    SCHOOL_WATCH_SHEET,
+    WATCH_LABELS,
+    WEIGHT_LABEL,
+    Roster,
+    Table,
+    by_their_schools,
+    column_letter,
+    id_numbers,
+    load_roster,
 )
 from lbc.workspace.config import (
     QUOTA_MAX,
