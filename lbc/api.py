@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from lbc.errors import LbcError
 from lbc.messages import t
+from lbc.roster.canonical import Roster as Tables
 from lbc.roster.fields import Kind
-from lbc.roster.tables import Roster as Tables
 
 if TYPE_CHECKING:
     import pandas as pd

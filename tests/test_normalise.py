@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from lbc.roster import canonical
 from lbc.roster import normalise as nz
-from lbc.roster import tables
 from lbc.roster.fields import Kind
 from lbc.roster.normalise import Bad, ClassRef, NumericId
 
@@ -1896,7 +1896,7 @@ def test_a_column_read_cell_by_cell_reads_its_empty_cells_once(
         read.append(value)
         return nz.id_number(value)
 
-    monkeypatch.setitem(tables.NORMALISERS[Kind.CHILDREN], "father_id_number", (counted, False))
+    monkeypatch.setitem(canonical.NORMALISERS[Kind.CHILDREN], "father_id_number", (counted, False))
     result = run("validate", path, "--format", "json")
     assert read == [None, "", "51132119800101123"]
     found = [

@@ -1132,16 +1132,16 @@ def test_without_a_workbook_a_childs_row_is_read_for_pairing_alone(
     """What only the pairs workbook writes of a child (出生日期, the 帮扶教师 its row states)
     is read from its row when the workbook is written: without --out, lbc pair normalises
     no 出生日期 cell, and the 帮扶教师 column once, not a second time as written."""
-    from lbc.roster import tables
+    from lbc.roster import canonical
 
     normalised: list[str] = []
-    normalising = tables._normalise_column
+    normalising = canonical.normalise_column
 
     def counted(values: list[Any], fn: Any, memo: bool, key: str) -> list[Any]:
         normalised.append(key)
         return normalising(values, fn, memo, key)
 
-    monkeypatch.setattr(tables, "_normalise_column", counted)
+    monkeypatch.setattr(canonical, "normalise_column", counted)
     kids = [kid(1, C32, 帮扶教师="王芳"), kid(2, C51)]
     code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32)]))
     assert code == 0

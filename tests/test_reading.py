@@ -35,9 +35,10 @@ from conftest import (
     write_xlsx,
 )
 from lbc.roster import reading, xls_errors
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.normalise import ClassRef
 from lbc.roster.reading import decode_csv_bytes, read_book
-from lbc.roster.tables import Roster, Table, load_roster
+from lbc.roster.tables import load_roster
 
 # ---------------------------------------------------------------------------------------------
 # A roster with a two-row header: 父亲/母亲/监护人 merged over 姓名/电话 …, single columns

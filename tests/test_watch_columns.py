@@ -19,10 +19,11 @@ from lbc.checks.registry import R, Rule
 from lbc.checks.watch import Watched, WatchFacts, watch_list, weights
 from lbc.messages import long_date, t
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
 from lbc.roster.support import ChildIndex, dated_records, each_childs_records
-from lbc.roster.tables import Roster, Table, distinct_children, load_roster
+from lbc.roster.tables import distinct_children, load_roster
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from lbc.checks.registry import R, Rule
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Table
 from lbc.roster.people import LEFT_SCHOOL
-from lbc.roster.tables import Table, cell_held, cells_held
+from lbc.roster.tables import cell_held, cells_held
 
 # The columns a missing contact is pointed at (MissingContact.field) where the roster has
 # them: one it lacks is said missing (COL001), as a required column is.

@@ -23,6 +23,7 @@ from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.messages import as_list, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
+from lbc.roster.canonical import DRAGGED_ERROR, KEPT, Roster, Table, shows_an_error_whole
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, MOST_PLACES, Kind, field
 from lbc.roster.pairs import MISSING, NAMESAKES
 from lbc.roster.people import (
@@ -39,19 +40,14 @@ from lbc.roster.people import (
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import WARMTH, ChildIndex, paired_with, record_days
 from lbc.roster.tables import (
-    DRAGGED_ERROR,
     GRADE_OR_CODE,
-    KEPT,
     SCHOOL_WATCH_SHEET,
-    Roster,
-    Table,
     cells_held,
     class_label,
     copy_columns,
     copyable,
     id_numbers,
     names_grades,
-    shows_an_error_whole,
 )
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
 from lbc.workspace.terms import dated_by_a_term, in_a_school_year, in_a_term

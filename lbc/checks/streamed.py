@@ -23,6 +23,7 @@ from lbc.checks.engine import RosterChecks, check_listed, check_no_children, che
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
+from lbc.roster.canonical import KEPT, Roster, Table
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import Listed, PairsJoined, join_pairs, listed_pairs
 from lbc.roster.parquet import (
@@ -31,7 +32,6 @@ from lbc.roster.parquet import (
     sources_by_row_group,
     tables_by_row_group,
 )
-from lbc.roster.tables import KEPT, Roster, Table
 from lbc.workspace.schools import terms_of_the_sheet
 
 

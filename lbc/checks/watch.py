@@ -43,6 +43,7 @@ from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
 from lbc.messages import long_date, said, t, word
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import (
     ARRIVAL_KEYS,
@@ -63,7 +64,7 @@ from lbc.roster.support import (
     days_without_contact,
     records_index,
 )
-from lbc.roster.tables import Roster, Table, cells_held, distinct_children, shows_an_error_whole
+from lbc.roster.tables import cells_held, distinct_children
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import of_their_own, schools_of, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of

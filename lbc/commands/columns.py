@@ -11,13 +11,13 @@ from lbc.errors import ExitStatus
 from lbc.messages import as_list, rows_listed, t
 from lbc.output.formats import rich_table
 from lbc.reports.columns import describe_roster, note_for
-from lbc.roster.fields import Kind
-from lbc.roster.tables import (
+from lbc.roster.canonical import (
     IGNORED_GUARDIAN_MORE,
     IGNORED_SAYS_LESS,
     IGNORED_SECOND_GUARDIAN,
     IGNORED_WHERE_EMPTY,
 )
+from lbc.roster.fields import Kind
 
 if TYPE_CHECKING:
     from rich.console import Console

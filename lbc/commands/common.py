@@ -29,6 +29,7 @@ from lbc.messages import as_list, h, long_date, metavar, os_reason, t
 from lbc.output.formats import FORMATS, json_bytes, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading, supervised
+from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.support import (
     SupportRecord,
     dateless_records,
@@ -36,7 +37,7 @@ from lbc.roster.support import (
     records_outside,
     undated_records,
 )
-from lbc.roster.tables import Roster, SheetReader, Table, shows_an_error_whole
+from lbc.roster.tables import SheetReader
 from lbc.workspace.config import Config, Quotas, resolve_inputs
 from lbc.workspace.inputs import nothing_to_read, spreadsheet_files
 from lbc.workspace.notes import files_left_out, what_was_read

@@ -39,7 +39,8 @@ from lbc.reports.county import (
     source_columns,
 )
 from lbc.reports.export import KINDS
-from lbc.roster.tables import COLUMNS_SHEET, Roster
+from lbc.roster.canonical import Roster
+from lbc.roster.tables import COLUMNS_SHEET
 from lbc.workspace.inputs import written_names
 from lbc.workspace.schools import Schools, schools_of
 

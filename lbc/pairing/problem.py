@@ -22,6 +22,7 @@ from lbc.messages import as_list, said, t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.background import Background
+from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.pairs import STATED_KEY
 from lbc.roster.people import (
     LEFT_SCHOOL,
@@ -44,16 +45,7 @@ from lbc.roster.people import (
     teacher_phone,
 )
 from lbc.roster.school_names import FILE_SCHOOL, file_names, named_schools
-from lbc.roster.tables import (
-    Roster,
-    Table,
-    class_label,
-    id_of,
-    phone_to_call,
-    repeated_rows,
-    shows_an_error,
-    shows_an_error_whole,
-)
+from lbc.roster.tables import class_label, id_of, phone_to_call, repeated_rows, shows_an_error
 from lbc.workspace.config import WatchSettings
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from lbc.reports.caseload import support_teacher
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.people import (
     LEFT_SCHOOL,
     TeachersInPost,
     known_birth,
     require_left_behind_type,
 )
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import distinct_children
 
 
 @dataclass

@@ -19,6 +19,7 @@ from lbc.errors import LbcError
 from lbc.messages import language, long_date, t
 from lbc.reports.caseload import EITHER_ROW, support_teacher
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.people import (
     LEFT_SCHOOL,
     Teacher,
@@ -28,15 +29,7 @@ from lbc.roster.people import (
     class_rank,
     known_birth,
 )
-from lbc.roster.tables import (
-    Roster,
-    Table,
-    class_label,
-    distinct_children,
-    phone_to_call,
-    shows_an_error,
-    shows_an_error_whole,
-)
+from lbc.roster.tables import class_label, distinct_children, phone_to_call, shows_an_error
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
 

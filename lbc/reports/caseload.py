@@ -14,6 +14,7 @@ from typing import Any
 
 from lbc.checks.watch import names_a_condition
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.people import (
     ARRIVAL_KEYS,
     LEFT_SCHOOL,
@@ -25,15 +26,7 @@ from lbc.roster.people import (
 )
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, records_index
-from lbc.roster.tables import (
-    Roster,
-    Table,
-    cells_held,
-    class_label,
-    distinct_children,
-    in_other_schools,
-    shows_an_error_whole,
-)
+from lbc.roster.tables import cells_held, class_label, distinct_children, in_other_schools
 
 
 def on_books(roster: Roster) -> tuple[Kids, list[object]]:
@@ -58,7 +51,7 @@ def support_teacher(in_post: TeachersInPost, table: Table, i: int) -> Teacher | 
     which names nobody, though it is read, written and compared as the cell it is (VAL007
     says it). Such a child is unpaired, as one naming nobody in post is. The cell is
     tested whole, as VAL007 tests it: " #N/A" typed with a space is a name like any other
-    (kept whole as read: lbc.roster.tables._error_kept), unknown to a teachers list."""
+    (kept whole as read: lbc.roster.canonical._error_kept), unknown to a teachers list."""
     if shows_an_error_whole(table.get("support_teacher", i)):
         return None
     return in_post.of_child(table, i)

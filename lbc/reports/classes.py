@@ -13,8 +13,9 @@ from typing import Generic, TypeVar
 
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.people import class_rank
-from lbc.roster.tables import Roster, Table, cells_held, class_label
+from lbc.roster.tables import cells_held, class_label
 from lbc.workspace.schools import schools_of
 
 T = TypeVar("T")

@@ -47,6 +47,7 @@ from lbc.messages import as_list, current_lang, language, set_lang, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
 from lbc.roster import forking, parent_death, reading, record_sheets
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import STATED_KEY, PairsJoined
 from lbc.roster.people import NAMESAKE_KEY, shown_name
@@ -77,8 +78,6 @@ from lbc.roster.tables import (
     UNHELD_HEADER,
     WATCH_LABELS,
     WEIGHT_LABEL,
-    Roster,
-    Table,
     copied_groups,
     id_numbers,
     id_of,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from lbc.reports.county import LAYOUT, lacked_at
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import NORMALISERS, Roster, Table, kept_as_typed
 from lbc.roster.fields import Kind
 from lbc.roster.parquet import (
     COLUMN_ROWS,
@@ -48,16 +49,7 @@ from lbc.roster.parquet import (
     school_key,
     source_key,
 )
-from lbc.roster.tables import (
-    NORMALISERS,
-    Roster,
-    Table,
-    any_filled,
-    kept_as_typed,
-    names_grades,
-    phone_extension,
-    piece_school,
-)
+from lbc.roster.tables import any_filled, names_grades, phone_extension, piece_school
 from lbc.workspace.schools import Schools, schools_of
 
 if TYPE_CHECKING:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from lbc.checks.contacts import MissingContact, contact_gaps
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.people import TeachersInPost, require_left_behind_type, untyped
-from lbc.roster.tables import Roster, Table, distinct_children, in_other_schools
+from lbc.roster.tables import distinct_children, in_other_schools
 from lbc.workspace.schools import schools_of
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from lbc.messages import again, as_groups, as_list, said, t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.people import (
     Teacher,
     class_rank,
@@ -45,7 +46,7 @@ from lbc.roster.support import (
     each_childs_records,
     paired_with,
 )
-from lbc.roster.tables import Roster, Table, phone_to_call
+from lbc.roster.tables import phone_to_call
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, terms_of_their_own

@@ -56,6 +56,7 @@ from lbc.messages import as_list, long_date, t
 from lbc.reports.caseload import Kids, on_books, support_teacher
 from lbc.reports.classes import overlap_note
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.changes import (
     BY_ID,
     BY_NAME_BIRTH,
@@ -91,7 +92,6 @@ from lbc.roster.support import (
     each_childs_records,
     record_days,
 )
-from lbc.roster.tables import Roster, Table
 from lbc.workspace.config import Quotas, WatchSettings
 from lbc.workspace.schools import Schools, of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from lbc.checks.watch import Watched, WatchFacts, settings_of_their_own
 from lbc.reports.classes import ClassGroup, by_class
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.people import require_left_behind_type, untyped
 from lbc.roster.support import SupportRecord
-from lbc.roster.tables import Roster, Table, in_other_schools
+from lbc.roster.tables import in_other_schools
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
 

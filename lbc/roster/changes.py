@@ -27,19 +27,17 @@ from typing import Any
 
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
 from lbc.roster.people import births_differ, known_birth
 from lbc.roster.tables import (
-    Roster,
-    Table,
     any_filled,
     cells_held,
     class_label,
     distinct_children,
     id_of,
     shows_an_error,
-    shows_an_error_whole,
 )
 
 # The fields whose change a school records: the child's name, ID number, gender and birth

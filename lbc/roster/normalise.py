@@ -772,7 +772,7 @@ _PARENT_PHONE = {"father": "father_phone", "mother": "mother_phone"}
 _NOT_THEIRS = {
     "father_phone": frozenset({"mother", "guardian"}),
     "mother_phone": frozenset({"father", "guardian"}),
-    # A parent's, unless the guardian is that parent (lbc.roster.tables.Columns._phones).
+    # A parent's, unless the guardian is that parent (lbc.roster.canonical.Columns._phones).
     "guardian_phone": frozenset({"father", "mother"}),
 }
 # Whose numbers a phone column (by its field key) is for: a 家长电话 column is both

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.people import (
     NAMESAKE_KEY,
     TeachersInPost,
@@ -48,14 +49,7 @@ from lbc.roster.people import (
     teacher_named,
 )
 from lbc.roster.school_names import FILE_SCHOOL, named_schools
-from lbc.roster.tables import (
-    Roster,
-    Table,
-    distinct_children,
-    id_of,
-    repeated_rows,
-    shows_an_error_whole,
-)
+from lbc.roster.tables import distinct_children, id_of, repeated_rows
 
 PLACE_SEPARATOR = "|"  # a character no Windows file name holds
 _ROW = re.compile(r"\d+")

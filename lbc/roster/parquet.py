@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Column, Table
 from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
 from lbc.roster.school_names import title_school
@@ -37,9 +38,7 @@ from lbc.roster.tables import (
     SCHOOL_TERMS_SHEET,
     SCHOOL_WATCH_SHEET,
     SETTINGS_SHEETS,
-    Column,
     SourceColumns,
-    Table,
     any_filled,
     by_source,
     column_letter,

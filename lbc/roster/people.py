@@ -18,9 +18,10 @@ from typing import TypeVar
 from lbc.errors import LbcError
 from lbc.messages import said, t, word
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
 from lbc.roster.school_names import FILE_SCHOOL, file_names
-from lbc.roster.tables import Roster, Table, cells_held, shows_an_error_whole
+from lbc.roster.tables import cells_held
 
 K = TypeVar("K", bound=Hashable)
 

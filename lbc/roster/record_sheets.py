@@ -31,7 +31,7 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import PLAN, Kind
 
 if TYPE_CHECKING:  # tables reads record sheets through this module
-    from lbc.roster.tables import Table
+    from lbc.roster.canonical import Table
 
 RECORDS_SHEET = "帮扶记录"
 CHILDREN_SHEET = "结对儿童"

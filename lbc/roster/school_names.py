@@ -22,7 +22,7 @@ from lbc.roster import normalise as nz
 from lbc.roster.term_names import TERM, TERM_ALONE, YEARS, season_begins_a_name, year_alone
 
 if TYPE_CHECKING:
-    from lbc.roster.tables import Table
+    from lbc.roster.canonical import Table
 
 # Starts the school of a file that declares none, for matching (Roster.matching_schools).
 FILE_SCHOOL = "\x00"
@@ -949,3 +949,21 @@ def schools_beside(
             own = named.get(name, "")
             out[name] = (near[0] if len(near) == 1 else own if own in near else "", near)
     return out
+
+
+# A number alone (1, 03, 一): the number of a class (五年级.xlsx's sheets 1, 2), of a
+# school, or a file's, as likely as a grade.
+_NUMBER_ALONE = re.compile(r"\d+|[一二两三四五六七八九十]+")
+
+
+def names_grades(file: str, sheet: str) -> dict[str, int]:
+    """The grade each of a sheet's name, its file's and its folder's names that names one
+    (三年级, 三年级.xlsx, 三年级/花名册.xlsx, 初一), by the name; a number alone
+    (_NUMBER_ALONE: 三年级/1.xlsx, 县/3.xlsx) names none."""
+    path = Path(file)
+    named: dict[str, int] = {}
+    for name in (sheet, path.stem, path.parent.name):
+        grade = nz.grade(name)
+        if grade.__class__ is int and not _NUMBER_ALONE.fullmatch(name.strip()):
+            named[name] = grade  # type: ignore[assignment]
+    return named

@@ -24,10 +24,11 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Generic, TypeVar
 
 from lbc.roster import normalise as nz
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.normalise import YearMonth
 from lbc.roster.people import births_differ, known_birth, named_children, signed_by
 from lbc.roster.school_names import FILE_SCHOOL
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import distinct_children
 
 TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
 

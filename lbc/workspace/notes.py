@@ -18,10 +18,7 @@ from typing import TYPE_CHECKING
 
 from lbc.messages import as_list, long_date, rows_listed, t
 from lbc.roster import record_sheets
-from lbc.roster.fields import guess_field
-from lbc.roster.people import teachers_of_no_child
-from lbc.roster.school_names import RunFolders, ends_as_a_school, folder_school
-from lbc.roster.tables import (
+from lbc.roster.canonical import (
     IGNORED_GUARDIAN_MORE,
     IGNORED_HIDDEN,
     IGNORED_REPEAT,
@@ -33,8 +30,11 @@ from lbc.roster.tables import (
     IGNORED_WHOSE,
     Roster,
     Table,
-    whole_sheets,
 )
+from lbc.roster.fields import guess_field
+from lbc.roster.people import teachers_of_no_child
+from lbc.roster.school_names import RunFolders, ends_as_a_school, folder_school
+from lbc.roster.tables import whole_sheets
 from lbc.workspace.config import Config
 from lbc.workspace.inputs import (
     SideBySide,

@@ -29,6 +29,7 @@ from lbc.errors import LbcError, LbcErrors
 from lbc.messages import long_date, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
+from lbc.roster.canonical import Roster, Table
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import join_pairs
 from lbc.roster.people import untagged
@@ -57,8 +58,6 @@ from lbc.roster.tables import (
     SCHOOL_WATCH_SHEET,
     WATCH_LABELS,
     WEIGHT_LABEL,
-    Roster,
-    Table,
     by_their_schools,
     column_letter,
     id_numbers,

@@ -22,7 +22,7 @@ from lbc.roster.term_names import AUTUMN, SPRING, TERM_YEARS, season_year
 if TYPE_CHECKING:  # the roster is read before a term is asked about it
     from collections.abc import Callable
 
-    from lbc.roster.tables import Roster, Table
+    from lbc.roster.canonical import Roster, Table
 
 
 @dataclass(frozen=True)
