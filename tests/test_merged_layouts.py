@@ -1,5 +1,5 @@
 """A county's merged roster is read back school by school, each with the columns its own
-rows fill (lbc.roster.tables.by_source): lbc merge writes every column for every school,
+rows fill (lbc.roster.merged_books.by_source): lbc merge writes every column for every school,
 and a school that kept one 家长电话 column, or no 务工地点, must not read as having empty
 父亲电话 and 务工地点 cells for every child."""
 

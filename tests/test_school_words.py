@@ -18,8 +18,9 @@ from test_pair import ANYONE, C32, C51, SHORT_1, kid, pair_json, roster, teacher
 
 from conftest import CHILD_HEADER, card_page, child_row, run, write_xlsx
 from lbc.roster import normalise as nz
+from lbc.roster.completion import GRADE_CODES
 from lbc.roster.reading import RawSheet
-from lbc.roster.tables import GRADE_CODES, build_table
+from lbc.roster.tables import build_table
 
 GONE = ["已转出", "已毕业", "死亡", "去世", "已故", "亡故"]
 

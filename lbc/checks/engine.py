@@ -24,7 +24,9 @@ from lbc.messages import as_list, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.canonical import DRAGGED_ERROR, KEPT, Roster, Table, shows_an_error_whole
+from lbc.roster.completion import GRADE_OR_CODE
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, MOST_PLACES, Kind, field
+from lbc.roster.merged_books import SCHOOL_WATCH_SHEET
 from lbc.roster.pairs import MISSING, NAMESAKES
 from lbc.roster.people import (
     ARRIVAL_KEYS,
@@ -38,17 +40,9 @@ from lbc.roster.people import (
     untagged,
 )
 from lbc.roster.reading import FORMULA_ERRORS
+from lbc.roster.school_names import names_grades
 from lbc.roster.support import WARMTH, ChildIndex, paired_with, record_days
-from lbc.roster.tables import (
-    GRADE_OR_CODE,
-    SCHOOL_WATCH_SHEET,
-    cells_held,
-    class_label,
-    copy_columns,
-    copyable,
-    id_numbers,
-    names_grades,
-)
+from lbc.roster.tables import cells_held, class_label, copy_columns, copyable, id_numbers
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
 from lbc.workspace.terms import dated_by_a_term, in_a_school_year, in_a_term
 
@@ -727,7 +721,7 @@ def _category_as_kind(value: nz.Bad) -> str:
 
 def _zero_dropped(value: nz.Bad) -> str:
     """Of an unreadable 班级 (CLS001), that a number cell may be another class with Excel's
-    last zero dropped (3.1 for 3.10: tables._classes_typed_as_numbers)."""
+    last zero dropped (3.1 for 3.10: completion._classes_typed_as_numbers)."""
     if value.reason == nz.ZERO_DROPPED:
         return t("rule.CLS001.zero", raw=value.raw, ten=f"{value.raw}0")
     return ""

@@ -40,7 +40,7 @@ from lbc.reports.county import (
 )
 from lbc.reports.export import KINDS
 from lbc.roster.canonical import Roster
-from lbc.roster.tables import COLUMNS_SHEET
+from lbc.roster.merged_books import COLUMNS_SHEET
 from lbc.workspace.inputs import written_names
 from lbc.workspace.schools import Schools, schools_of
 

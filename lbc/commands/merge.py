@@ -43,7 +43,7 @@ from lbc.reports.county import (
     school_watch,
 )
 from lbc.roster.fields import Kind
-from lbc.roster.tables import (
+from lbc.roster.merged_books import (
     COLUMNS_SHEET,
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_SHEET,

@@ -20,8 +20,8 @@ from lbc.output.privacy import Privacy
 from lbc.reports.columns import numbered_sheets
 from lbc.reports.county import children_once, per_school
 from lbc.roster.canonical import KEPT, Roster
+from lbc.roster.merged_books import whole_sheets
 from lbc.roster.reading import PARQUET_SUFFIX, check_input_path
-from lbc.roster.tables import whole_sheets
 from lbc.workspace.config import Config
 from lbc.workspace.schools import (
     BY_CHILD,

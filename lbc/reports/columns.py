@@ -13,7 +13,7 @@ from typing import Any
 from lbc.messages import t
 from lbc.roster.canonical import IGNORED_OWN, Roster, Table
 from lbc.roster.fields import TEACHER_PHONE_HEADER, Kind, field, guess_field
-from lbc.roster.tables import whole_sheets
+from lbc.roster.merged_books import whole_sheets
 
 
 def _cells(table: Table, letter: str, group: str, lower: bool) -> list[str]:

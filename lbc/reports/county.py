@@ -49,20 +49,7 @@ from lbc.roster import forking, parent_death, reading, record_sheets
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
-from lbc.roster.pairs import STATED_KEY, PairsJoined
-from lbc.roster.people import NAMESAKE_KEY, shown_name
-from lbc.roster.school_names import (
-    FILE_SCHOOL,
-    RunFolders,
-    children_folders,
-    file_names,
-    generic_pooled,
-    named_schools,
-    parts_kept_apart,
-    pooled_in_areas,
-    schools_beside,
-)
-from lbc.roster.tables import (
+from lbc.roster.merged_books import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
     LACKS_HEADER,
@@ -78,13 +65,23 @@ from lbc.roster.tables import (
     UNHELD_HEADER,
     WATCH_LABELS,
     WEIGHT_LABEL,
-    copied_groups,
-    id_numbers,
-    id_of,
-    is_pairs_book,
     piece_school,
     whole_sheets,
 )
+from lbc.roster.pairs import STATED_KEY, PairsJoined
+from lbc.roster.people import NAMESAKE_KEY, shown_name
+from lbc.roster.school_names import (
+    FILE_SCHOOL,
+    RunFolders,
+    children_folders,
+    file_names,
+    generic_pooled,
+    named_schools,
+    parts_kept_apart,
+    pooled_in_areas,
+    schools_beside,
+)
+from lbc.roster.tables import copied_groups, id_numbers, id_of, is_pairs_book
 from lbc.workspace.notes import sheet_notes
 from lbc.workspace.schools import (
     Namesakes,
@@ -1823,7 +1820,7 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     """The rows of a merged workbook's COLUMNS_SHEET for ``tables``: each source sheet's
     kind, file and sheet, the canonical keys of the columns it had, how many rows, and
     whose. School by school where the sheet is several schools' with columns of their own
-    (a merged roster's, read school by school: lbc.roster.tables.by_source), each school's;
+    (a merged roster's, read school by school: lbc.roster.merged_books.by_source), each school's;
     a sheet of no row (a school's roster of nobody) its file's school (``schools``), as
     its folder names it; else "" (the whole sheet's). Last, a records sheet that was lbc's
     record sheet says so (RECORD_SHEET_HEADER)."""
@@ -1974,7 +1971,7 @@ def lacked_at(table: Table) -> tuple[str, str] | None:
 
 def columns_sheet(rows: list[list[Any]]) -> Sheet:
     """The COLUMNS_SHEET of a merged workbook, for write_xlsx to write hidden: which
-    columns each school's sheet had (lbc.roster.tables.by_source reads it back)."""
+    columns each school's sheet had (lbc.roster.merged_books.by_source reads it back)."""
     from lbc.output.sheet_style import column_widths
 
     head = [*COLUMNS_HEADER]

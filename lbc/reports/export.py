@@ -24,6 +24,7 @@ from lbc.reports.county import LAYOUT, lacked_at
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import NORMALISERS, Roster, Table, kept_as_typed
 from lbc.roster.fields import Kind
+from lbc.roster.merged_books import any_filled, piece_school
 from lbc.roster.parquet import (
     COLUMN_ROWS,
     LACKS_AT,
@@ -49,7 +50,8 @@ from lbc.roster.parquet import (
     school_key,
     source_key,
 )
-from lbc.roster.tables import any_filled, names_grades, phone_extension, piece_school
+from lbc.roster.school_names import names_grades
+from lbc.roster.tables import phone_extension
 from lbc.workspace.schools import Schools, schools_of
 
 if TYPE_CHECKING:

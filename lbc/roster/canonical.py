@@ -371,7 +371,7 @@ class Columns(dict[str, list[Any]]):
         a guardian whose 与儿童关系 is 祖父 or 祖父母; 父: 父亲, or the father's name), by
         nz.names_guardian; its cells read alone, as only the few rows of a number labelled
         as another's are asked, or as their column was read where it is: the 留守类型 is
-        the one lbc.roster.tables.complete read (_read_left_behind: a 单亲留守 is the
+        the one lbc.roster.completion.complete read (_read_left_behind: a 单亲留守 is the
         parent whose 务工地点 places them away), which the cell alone does not say. A name
         showing a formula's error (#N/A) names nobody (cells_held): a guardian's and a
         father's both showing it are not one person's."""
@@ -611,15 +611,15 @@ class Table:
     # (as class_from) and the class it named; () else.
     class_names_unlike: tuple[tuple[str, str], ...] = ()
     # A children sheet with a 班级 column: how many rows' empty 班级 took the class of the
-    # heading row over them (_classes_under_headings), as a note says.
+    # heading row over them (completion.classes_under_headings), as a note says.
     classes_headed: int = 0
     # A children sheet whose class headings name another grade than its name, its file's
     # or its folder's (八年级 in 七年级.xlsx), so the rows under them take no class from
-    # them (_classes_under_headings): those headings and the names of the other grade.
+    # them (completion.classes_under_headings): those headings and the names of the other grade.
     headings_unlike: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     # A children sheet with a 班级 column and no 年级 column: how many rows' class number
     # alone (1班) took the grade of the grade's heading row over them (三年级), which no
-    # name of the sheet, its file or its folder gives (_classes_under_headings).
+    # name of the sheet, its file or its folder gives (completion.classes_under_headings).
     classes_graded: int = 0
     # The one school whose own settings the rows go by, where the file they came through
     # is several schools' (a merged roster merged again or exported: every row's 来源文件

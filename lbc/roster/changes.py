@@ -30,15 +30,9 @@ from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
+from lbc.roster.merged_books import any_filled
 from lbc.roster.people import births_differ, known_birth
-from lbc.roster.tables import (
-    any_filled,
-    cells_held,
-    class_label,
-    distinct_children,
-    id_of,
-    shows_an_error,
-)
+from lbc.roster.tables import cells_held, class_label, distinct_children, id_of, shows_an_error
 
 # The fields whose change a school records: the child's name, ID number, gender and birth
 # date as corrected (a child found by ID number, by name and birth date), the ID filled in

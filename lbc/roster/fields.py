@@ -500,7 +500,7 @@ _FOLDED_RECORD_ATTRIBUTES = {
 def compose_record(folded: str) -> str | None:
     """The records field a folded header names by a kind and an attribute (谈心时间 ->
     ``date``, 家访对象 -> ``student``), or None; the kind itself is the sheet's
-    (tables.complete reads it)."""
+    (completion.complete reads it)."""
     for spelling in _FOLDED_KINDS:
         if folded.startswith(spelling):
             key = _FOLDED_RECORD_ATTRIBUTES.get(folded[len(spelling) :])

@@ -160,6 +160,17 @@ _CN_DIGITS = {
 }
 
 
+def cell_text(value: Any) -> str:
+    """A raw cell as a header, a heading or a merged roster's own columns are compared as:
+    width folded and trimmed, a whole number without its ".0" (a 序号 or 栏次 of 1.0 is
+    "1"), an empty cell "". Not a field's value, which its normaliser reads."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
 def _as_text(value: Any) -> str | None:
     """Cell value as folded text (NFKC, trimmed), or None when empty."""
     if value is None:

@@ -30,10 +30,9 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Column, Table
+from lbc.roster.completion import complete
 from lbc.roster.fields import FIELDS, Kind
-from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
-from lbc.roster.school_names import title_school
-from lbc.roster.tables import (
+from lbc.roster.merged_books import (
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_SHEET,
     SCHOOL_WATCH_SHEET,
@@ -41,12 +40,13 @@ from lbc.roster.tables import (
     SourceColumns,
     any_filled,
     by_source,
-    column_letter,
-    complete,
     lacking,
     pick,
     piece_school,
 )
+from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
+from lbc.roster.school_names import title_school
+from lbc.roster.tables import column_letter
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.
 METADATA_KEY = "lbc"
@@ -123,7 +123,7 @@ def school_key(key: str, school: str) -> str:
 
 
 # The metadata key of each sheet of a school's own settings lbc merge writes (as a merged
-# workbook's sheet of that name: lbc.roster.tables.SETTINGS_SHEETS).
+# workbook's sheet of that name: lbc.roster.merged_books.SETTINGS_SHEETS).
 SETTINGS_KEYS = {
     SCHOOL_TERMS_SHEET: "school_terms",
     SCHOOL_QUOTAS_SHEET: "school_quotas",
@@ -819,7 +819,7 @@ def _school_layout(
 ) -> dict[str, Any] | None:
     """The layout of ``school``'s rows of the source sheet ``key``: its own, else the one
     of the school its metadata could not name ("": a piece whose first row's 学校 was
-    blank), as a merged workbook's 来源列 is read (lbc.roster.tables.columns_had); else
+    blank), as a merged workbook's 来源列 is read (lbc.roster.merged_books.columns_had); else
     ``layout``, the whole sheet's."""
     mine = layouts.get(school_key(key, school))
     return layouts.get(school_key(key, ""), layout) if mine is None else mine

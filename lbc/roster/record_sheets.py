@@ -150,7 +150,7 @@ def drop_unfilled(table: Table) -> None:
     table.rows = [table.rows[i] for i in keep]
     for key, column in table.raw.items():
         table.raw[key] = [column[i] for i in keep]
-    # And the columns read already (a class taken out of a name cell: tables.complete).
+    # And the columns read already (a class taken out of a name cell: completion.complete).
     for key, column in dict.items(table.values):
         table.values[key] = [column[i] for i in keep]
 

@@ -12,7 +12,6 @@ import functools
 import itertools
 import re
 import sys
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -43,16 +42,21 @@ from lbc.roster.canonical import (
     NORMALISERS,
     ONE_DATUM,
     Column,
-    Columns,
     ErrorRows,
     Normaliser,
     Roster,
     Table,
-    named_grade,
     shows_an_error_whole,
 )
+from lbc.roster.completion import (
+    CLASS_TOTAL,
+    class_from_name,
+    class_line,
+    classes_under_headings,
+    code_of,
+    complete,
+)
 from lbc.roster.fields import (
-    CATEGORY_COLUMNS,
     FIELDS,
     FORM_HEADERS,
     GUARDIAN_KEYS,
@@ -71,6 +75,28 @@ from lbc.roster.fields import (
     names_group_role,
     person_key,
 )
+from lbc.roster.merged_books import (
+    COLUMNS_SHEET,
+    MERGED_MARK,
+    SETTINGS_SHEETS,
+    SOURCE_LABELS,
+    EmptySources,
+    LacksAt,
+    LacksRuns,
+    RecordSources,
+    SourceColumns,
+    UnheldRuns,
+    by_source,
+    columns_said,
+    empty_sources,
+    join_numbered_sheets,
+    lacking,
+    lacking_runs,
+    piece_school,
+    school_terms_rows,
+    unheld_back,
+    unheld_rows,
+)
 from lbc.roster.reading import (
     FORMULA_ERRORS,
     PARQUET_SUFFIX,
@@ -84,7 +110,6 @@ from lbc.roster.reading import (
 )
 from lbc.roster.school_names import (
     names_a_grade,
-    names_grades,
 )
 
 if TYPE_CHECKING:
@@ -431,9 +456,9 @@ def _lower_header_again(row: list[Any], columns: Iterable[Column]) -> bool:
     column's cell it fills is that column's own header text (姓名 under 父亲), and at least
     one is under a group."""
     texts = [
-        (c, _cell_text(row[c.index]))
+        (c, nz.cell_text(row[c.index]))
         for c in columns
-        if not c.ticks and c.index < len(row) and _cell_text(row[c.index])
+        if not c.ticks and c.index < len(row) and nz.cell_text(row[c.index])
     ]
     own = [(c, text == (c.label[len(c.group) :] if c.lower else c.label)) for c, text in texts]
     return any(c.lower for c, _ in own) and all(same for _, same in own)
@@ -448,14 +473,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return unicodedata.normalize("NFKC", str(value)).strip()
 
 
 # Columns only a children roster has: one of them is needed to call a sheet children, since a
@@ -525,7 +542,7 @@ def _pupils_by_class(
         return False
     if reader.field(Kind.CHILDREN, "", found.columns["classes"].label)[0] != "class":
         return False  # 任教班级, 所带班级: a teacher's
-    texts = [sheet.name, *(_cell_text(v) for row in sheet.rows[:at] for v in row)]
+    texts = [sheet.name, *(nz.cell_text(v) for row in sheet.rows[:at] for v in row)]
     return not any(word in text for text in texts for word in _TEACHER_WORDS)
 
 
@@ -540,7 +557,7 @@ def _teachers_over_children(teachers: _Header, children: _Header) -> bool:
 def _spread(sheet: RawSheet, i: int) -> tuple[list[str], bool]:
     """Row ``i``'s header texts, each horizontal merge's text spread over its columns, and
     whether the row has such merges."""
-    row = [_cell_text(v) for v in sheet.rows[i]]
+    row = [nz.cell_text(v) for v in sheet.rows[i]]
     abs_row = sheet.row0 + i
     merges = [(c1, c2) for (r1, c1), (_, c2) in sheet.merged if r1 == abs_row and c2 > c1]
     for c1, c2 in merges:
@@ -557,13 +574,13 @@ def _header_labels(sheet: RawSheet, i: int, height: int) -> list[tuple[str, str,
     column's group is the nearer of the two rows above its own (家庭成员情况 over 父亲 over
     姓名 is 父亲 over 姓名; 委托监护人 merged down over two rows is the group)."""
     if height == 1:
-        return [("", _cell_text(v), False) for v in sheet.rows[i]]
+        return [("", nz.cell_text(v), False) for v in sheet.rows[i]]
     top, merged = _spread(sheet, i)
     if height == 3:
         middle, also = _spread(sheet, i + 1)
         top = [m or t for t, m in itertools.zip_longest(top, middle, fillvalue="")]
         merged = merged or also
-    sub = [_cell_text(v) for v in sheet.rows[i + height - 1]]
+    sub = [nz.cell_text(v) for v in sheet.rows[i + height - 1]]
     labels = []
     group = ""
     for a, b in zip(top, sub, strict=False):
@@ -1010,7 +1027,7 @@ def _fills(sheet: RawSheet, j: int) -> int:
 def _coded(sheet: RawSheet, j: int) -> bool:
     """Whether the sheet's ``j``-th column holds codes (0-3: a 是否留守儿童 of the 学籍
     export's 1/2/3), which its coding reads, the whole column's (_read_left_behind)."""
-    return any(j < len(row) and _code(row[j]) is not None for row in sheet.rows)
+    return any(j < len(row) and code_of(row[j]) is not None for row in sheet.rows)
 
 
 def find_header(
@@ -1047,7 +1064,7 @@ def find_header(
     order = {Kind.CHILDREN: 0, Kind.RECORDS: 1, Kind.TEACHERS: 2}
     limit = min(len(sheet.rows), HEADER_SEARCH_ROWS)
     for i in range(limit):
-        if not any(_cell_text(v) for v in sheet.rows[i]):
+        if not any(nz.cell_text(v) for v in sheet.rows[i]):
             continue
         two = _header_labels(sheet, i, 2) if i + 1 < len(sheet.rows) else None
         if two is not None and not reader.names_any(two):
@@ -1134,7 +1151,7 @@ def _starts_with_note(row: Sequence[Any]) -> bool:
     is no child's: not a class with a colon (三年级：2班 in a 班级 column put first), and
     holding no ID number."""
     for v in row:
-        text = _cell_text(v)
+        text = nz.cell_text(v)
         if text:
             return (
                 text.startswith(NOTE_WORDS)
@@ -1142,7 +1159,7 @@ def _starts_with_note(row: Sequence[Any]) -> bool:
                 or (
                     _SIGNED.match(text) is not None
                     and nz.class_ref(text).__class__ is not nz.ClassRef
-                    and not any(_ID_NUMBER.fullmatch(_cell_text(v)) for v in row)
+                    and not any(_ID_NUMBER.fullmatch(nz.cell_text(v)) for v in row)
                 )
             )
     return False
@@ -1224,7 +1241,7 @@ def _is_note(row: Sequence[Any]) -> bool:
     """A trailing note, signature line or total ("填表人：…", "合计：150人", "共5人"), or
     a class's or a grade's heading over its children (三年级(1)班, 四年级), rather than
     data."""
-    filled = [_cell_text(v) for v in row if _cell_text(v)]
+    filled = [nz.cell_text(v) for v in row if nz.cell_text(v)]
     if len(filled) != 1:
         return False
     only = filled[0]
@@ -1247,23 +1264,17 @@ def _is_heading(text: str) -> bool:
 _NAMES_CLASS = re.compile(r"年级|[\d一二两三四五六七八九十)）]班")
 
 
-# The heading text of a class's total under its children naming its number alone (小计 |
-# 1班 | 2人, _heading): the class ends there, the grade over it runs on. No heading row
-# read by its one cell is 小计.
-_CLASS_TOTAL = "小计"
-
-
 def _heading(row: Sequence[Any]) -> str | None:
     """The text of a class's or a grade's heading row (_is_heading), else None. A dropped
     row naming a class or a grade otherwise (三年级(1)班小计：2人, 三年级(2)班留守儿童, and
     三年级(1)班（共2人）, which a school writes under its class's children as often as over
     them) is its text all the same, which names no class: the class over it stops there,
     not given to the rows below, whose class it may not be; one naming a class number
-    alone (1班小计：2人) is _CLASS_TOTAL, as in three cells. So is a heading with words
+    alone (1班小计：2人) is CLASS_TOTAL, as in three cells. So is a heading with words
     beside it (_heading_beside); a row of several cells naming a class or a grade
-    otherwise is "", which ends the class and the grade over it too, or _CLASS_TOTAL where
+    otherwise is "", which ends the class and the grade over it too, or CLASS_TOTAL where
     it names a class number alone (小计 | 1班 | 2人), which ends the class only."""
-    filled = [text for v in row if (text := _cell_text(v))]
+    filled = [text for v in row if (text := nz.cell_text(v))]
     if len(filled) != 1:
         beside = _heading_beside(row)
         named = [text for text in filled if _names_grade_or_class(text)]
@@ -1271,13 +1282,13 @@ def _heading(row: Sequence[Any]) -> str | None:
             # 小计 | 1班 | 2人, a class number alone: its total, which ends the class, not
             # the grade over it; 班主任：李明 … 三年级(2)班 … 备注：… ends both.
             if all(nz.class_number(text) is not None for text in named):
-                return _CLASS_TOTAL
+                return CLASS_TOTAL
             return ""
         return beside
     text = filled[0]
     total = _TOTAL_AFTER_NAME.fullmatch(text) if "计" in text else None
     if total is not None and nz.class_number(total.group("name")) is not None:
-        return _CLASS_TOTAL  # 1班小计：2人, as 小计 | 1班 | 2人 in three cells
+        return CLASS_TOTAL  # 1班小计：2人, as 小计 | 1班 | 2人 in three cells
     if _is_heading(text):
         return text
     return text if _NAMES_CLASS.search(text) else None
@@ -1317,7 +1328,7 @@ def _heading_beside(row: Sequence[Any]) -> str | None:
     filled = 0
     who = ""  # the last cell saying who is over the class
     for v in row:
-        text = _cell_text(v)
+        text = nz.cell_text(v)
         if not text:
             continue
         filled += 1
@@ -1351,17 +1362,17 @@ def _heading_above(grid: Sequence[Sequence[Any]], first: int) -> tuple[str, bool
     and whether it is the sheet's title, the first row filled; None where that row is no
     heading, or names no class or grade (三年级(2)班留守儿童名单)."""
     for i in range(first - 1, -1, -1):
-        if not any(_cell_text(v) for v in grid[i]):
+        if not any(nz.cell_text(v) for v in grid[i]):
             continue
         text = _heading(grid[i])
-        if not text or text == _CLASS_TOTAL:
+        if not text or text == CLASS_TOTAL:
             return None
         if (
             nz.class_ref(text).__class__ is nz.ClassRef
             or nz.class_number(text) is not None
             or nz.grade(text).__class__ is int
         ):
-            return text, not any(_cell_text(v) for row in grid[:i] for v in row)
+            return text, not any(nz.cell_text(v) for row in grid[:i] for v in row)
         return None
     return None
 
@@ -1381,9 +1392,9 @@ def _ends_headings(row: Sequence[Any], name: int, own: Collection[int]) -> bool:
     does, unless that is its own 班级 or 年级 cell (``own``). The heading's class and grade
     over it must not run on past it to the rows below, whose they may not be. A child's
     note, address or health (一年级转入, 二年级留级, 一级) is hers, and ends nothing."""
-    text = _cell_text(row[name]) if name < len(row) else ""
+    text = nz.cell_text(row[name]) if name < len(row) else ""
     if not text and 0 not in own and row:
-        text = _cell_text(row[0])
+        text = nz.cell_text(row[0])
     return bool(text) and _names_grade_or_class(text)
 
 
@@ -1408,8 +1419,8 @@ def _readable(fn: Normaliser) -> Callable[[str], bool]:
 # a row holding nothing else, beside its 序号, 学校, 年级 and 班级, is no child
 # (_template_row), where each cell reads as such a default would.
 _CHILD_PREFILLED: dict[str, Callable[[Any], bool]] = {
-    "ethnicity": lambda cell: (text := _cell_text(cell)).endswith("族") and len(text) <= 6,
-    "health": lambda cell: _cell_text(cell) in ("健康", "健康或良好", "良好"),
+    "ethnicity": lambda cell: (text := nz.cell_text(cell)).endswith("族") and len(text) <= 6,
+    "health": lambda cell: nz.cell_text(cell) in ("健康", "健康或良好", "良好"),
     "id_kind": _readable(NORMALISERS[Kind.CHILDREN]["id_kind"][0]),
     "enrollment_status": lambda cell: (
         NORMALISERS[Kind.CHILDREN]["enrollment_status"][0](cell) == "在读"
@@ -1432,7 +1443,7 @@ _FORM_CHOICES = frozenset(
 def _form_choice(cell: Any) -> bool:
     """Whether a cell of such a column (_FORM_CHOICES) reads as one of its choices: a few
     words, no number (a 学籍号 typed there is a child's)."""
-    text = _cell_text(cell)
+    text = nz.cell_text(cell)
     return len(text) <= 12 and not any(c.isdigit() for c in text)
 
 
@@ -1615,7 +1626,7 @@ _NOTHING_SAID = frozenset({"", "/", "-", "—", "——", "无", "×", "暂无",
 def _ticked(row: Sequence[Any], ticks: tuple[tuple[int, str, str], ...]) -> str | None:
     """What a row ticks in a group: its choice, the choices ticked (an error where one is
     asked), or None."""
-    chosen = [choice for j, _, choice in ticks if _cell_text(row[j]) not in _UNTICKED]
+    chosen = [choice for j, _, choice in ticks if nz.cell_text(row[j]) not in _UNTICKED]
     return "、".join(chosen) or None
 
 
@@ -1647,7 +1658,7 @@ def _is_data(
             filled += 1
             if filled > 1:
                 return True
-    return not _is_note(row) and any(_cell_text(row[j]) for j in mapped if j < n)
+    return not _is_note(row) and any(nz.cell_text(row[j]) for j in mapped if j < n)
 
 
 def _dragged_lookup(
@@ -1705,7 +1716,7 @@ def _template_row(
     them in with 是, 2 and 否 on every row, which counted each as a teacher. So are a
     roster's 民族, 就学情况, 身份证件类型 … (_CHILD_PREFILLED, _FORM_CHOICES): an official
     form's unused rows holding 汉族 and 小学 were each counted as a child."""
-    if not any(j < len(row) and _cell_text(row[j]) for j in anchors):
+    if not any(j < len(row) and nz.cell_text(row[j]) for j in anchors):
         return False
     return all(
         (j in allowed and (j not in defaults or defaults[j](v)))
@@ -1735,7 +1746,7 @@ def _example_row(row: Sequence[Any], numbering: Collection[int]) -> bool:
     (例, 示例 …, with a colon or in brackets): a child's 序号 is her number or empty."""
     for j in numbering:
         if j < len(row) and row[j].__class__ is str:
-            text = _cell_text(row[j]).strip("()[]【】:")
+            text = nz.cell_text(row[j]).strip("()[]【】:")
             if text in _EXAMPLE_WORDS:
                 return True
     return False
@@ -1751,7 +1762,7 @@ def _column_numbers(row: Sequence[Any]) -> bool:
     """Whether a row is the column numbers an official form prints under its header (1, 2,
     3 … across, after 栏次 and 甲, 乙 … where a statistical form prints them): no child,
     though its cells are filled as a child's are."""
-    filled = [t for v in row if (t := _cell_text(v))]
+    filled = [t for v in row if (t := nz.cell_text(v))]
     if filled and filled[0] in _NUMBERS_LABEL:
         del filled[0]
     lettered = 0
@@ -1882,7 +1893,7 @@ class TableMaker:
         self.header_row = grid[header.first]
         # A line above the header labelling the sheet's class (班级：三年级(2)班, beside 学校：
         # and 班主任：), as a form prints it under its title.
-        self.class_line = _class_line(grid, header.first)
+        self.class_line = class_line(grid, header.first)
         self.table = Table(
             kind=header.kind,
             file=file,
@@ -2052,9 +2063,9 @@ class TableMaker:
         only a child's row fills (_NOT_DATA), her guardian and his phone. A heading's words
         beside it do not sit under the child's data as hers do."""
         at = self.class_at
-        if at is None or at >= len(row) or not _cell_text(row[at]):
+        if at is None or at >= len(row) or not nz.cell_text(row[at]):
             return False
-        others = [j for j, v in enumerate(row) if j != at and _cell_text(v)]
+        others = [j for j, v in enumerate(row) if j != at and nz.cell_text(v)]
         return bool(others) and all(j in self.data_at for j in others)
 
     def _error_rows(self, grid: list[list[Any]], dropped: list[int], at: int) -> None:
@@ -2074,7 +2085,9 @@ class TableMaker:
                 self.filled = set()
             # The columns besides which the run shows #N/A: those its rows fill otherwise.
             self.filled.update(
-                j for j in besides if j < len(row) and _cell_text(row[j]) not in ("", DRAGGED_ERROR)
+                j
+                for j in besides
+                if j < len(row) and nz.cell_text(row[j]) not in ("", DRAGGED_ERROR)
             )
             labels = tuple(besides[j] for j in besides if j in self.filled)
             runs[-1] = runs[-1]._replace(last=row0 + i, besides=labels)
@@ -2150,13 +2163,13 @@ class TableMaker:
             headings = self.headings
             if self.above is not None:
                 # A title that is a class alone names the class of a sheet with no 班级
-                # column and no heading below the header, as its title (_class_from_name).
+                # column and no heading below the header, as its title (class_from_name).
                 text, title = self.above
                 if not title or "class" in table.raw or any(said for _, said in headings):
                     headings = [(0, text), *headings]
-            headed, grades = _classes_under_headings(table, headings)
+            headed, grades = classes_under_headings(table, headings)
             if "class" not in table.raw and not headed:
-                _class_from_name(table, self.class_line)
+                class_from_name(table, self.class_line)
             complete(table, grades)
         else:
             complete(table)
@@ -2234,7 +2247,7 @@ def _row_number(cell: Any) -> float:
     """A 来源行 cell's row number (a whole number, or its digits as text); else 0."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return float(cell)
-    text = _cell_text(cell)
+    text = nz.cell_text(cell)
     return float(text) if text.isdigit() else 0.0
 
 
@@ -2249,656 +2262,10 @@ def _texts_of(rows: list[list[Any]], j: int | None) -> list[str]:
         cells = [r[j] if j < len(r) else None for r in rows]
     texts = dict.fromkeys(cells)
     if not all(k.__class__ is str or k is None for k in texts):  # 1, 1.0 and True: one key
-        return list(map(_cell_text, cells))
+        return list(map(nz.cell_text, cells))
     for k in texts:
-        texts[k] = _cell_text(k)
+        texts[k] = nz.cell_text(k)
     return list(map(texts.__getitem__, cells))
-
-
-def complete(table: Table, class_grades: list[int | None] | None = None) -> None:
-    """What a children table's columns say together (留守类型 from its codes or 实际监护情况,
-    性别 from its codes, 类别 from the 是/否 columns, 班级 within 年级), and a records
-    table's kind from its sheet's name, however the table was read. ``class_grades``: the
-    grade of each row a class number alone in its 班级 (1班) is of, where a grade's
-    heading over it says it (_classes_under_headings)."""
-    if table.kind is Kind.CHILDREN:
-        _read_left_behind(table)
-        _read_gender_codes(table)
-        _read_attendance_codes(table)
-        _read_grade_codes(table)
-        _classes_typed_as_numbers(table)
-        _merge_categories(table)
-        if "grade" in table.raw and "class" in table.raw:
-            _class_in_grade(table, table.values["grade"])
-        elif "class" in table.raw and class_grades is not None:
-            _class_in_grade(table, class_grades)
-        elif "class" in table.raw and (grade := named_grade(table)) is not None:
-            _class_in_grade(table, itertools.repeat(grade, len(table)))
-        table.grade_names_unlike = _grade_names_unlike(table)
-    elif table.kind is Kind.RECORDS:
-        if "kind" not in table.raw:
-            _kind_from_name(table)
-        if "student" in table.raw:
-            _class_in_student(table)
-        if "content" in table.raw and "kind" in table.values:
-            _not_made_by_content(table)
-
-
-def _not_made_by_content(table: Table) -> None:
-    """A record whose 类型 names a contact and whose 内容 says it was not made (家访 with
-    家访未遇，家中无人: nz.said_not_made) is no contact (nz.NotHeld, said in its 内容), as a
-    类型 of 家访（未遇） is: counted for no child, and lbc validate points at the 内容
-    (REC009). A 类型 picked from a dropdown of kinds (lbc record-sheets) cannot say it."""
-    contents = table.raw["content"]
-    kinds = table.values["kind"]
-    found = [
-        i
-        for i, (kind, content) in enumerate(zip(kinds, contents, strict=True))
-        if content is not None and kind.__class__ is str and nz.said_not_made(kind, content)
-    ]
-    if found:
-        kinds = list(kinds)
-        for i in found:
-            kinds[i] = nz.NotHeld(str(kinds[i]), nz.SAID_IN_CONTENT)
-        table.values["kind"] = kinds
-
-
-def _classes_typed_as_numbers(table: Table) -> None:
-    """A 班级 typed as a number, 3.2 for 三年级(2)班, reads as grade and class; but Excel
-    keeps 3.10 as 3.1 and 3.20 as 3.2. Where the column names a class of ten or more of a
-    grade (3.12, 三年级(11)班), a number of that grade ending in one digit d whose class d0
-    could be among them (3.1 beside 3.12: class 1 or 10?) is left unreadable (CLS001, saying
-    why), not put in a class it may not be."""
-    raw = table.raw.get("class")
-    if raw is None or not any(v.__class__ is float and not v.is_integer() for v in raw):
-        return  # a whole number (301, which a reader may give as 301.0) has no zero to lose
-    values = list(table.values["class"])
-    # Each school's own (a county's sheet, a merged roster): another's classes say nothing.
-    schools = table.values.get("school") or [None] * len(values)
-    most: dict[tuple[object, int], int] = {}
-    for ref, school in zip(values, schools, strict=True):
-        if ref.__class__ is nz.ClassRef and ref.number >= 10:
-            key = (school, ref.grade)
-            most[key] = max(most.get(key, 0), ref.number)
-    if not most:
-        return
-    for i, cell in enumerate(raw):
-        ref = values[i]
-        if cell.__class__ is not float or cell.is_integer() or ref.__class__ is not nz.ClassRef:
-            continue
-        digits = repr(cell).partition(".")[2]
-        if len(digits) == 1 and ref.number * 10 <= most.get((schools[i], ref.grade), 0) + 1:
-            values[i] = nz.Bad(repr(cell), nz.ZERO_DROPPED)
-    table.values["class"] = values
-
-
-def _class_in_student(table: Table) -> None:
-    """Read a record's 学生姓名 cell that gives the child's class too (张伟（四年级2班）,
-    四年级2班张伟: how teachers tell namesakes apart, as lbc prints them) as the name, and
-    the class where the 班级 cell is empty or says the same; a 班级 cell saying another
-    class leaves the row as written (which child it is, lbc validate asks)."""
-    students = table.values["student"]
-    split = {s: nz.name_and_class(s) for s in set(students)}
-    if not any(split.values()):
-        return
-    n = len(table)
-    classes = list(table.values.get("class") or [None] * n)
-    students = list(students)
-    for i, found in enumerate(map(split.__getitem__, students)):
-        if found is not None and classes[i] in (None, found[1]):
-            students[i], classes[i] = found
-    if "class" not in table.raw:
-        table.raw["class"] = [None] * n
-    table.values["student"], table.values["class"] = students, classes
-
-
-KIND_FROM_SHEET, KIND_FROM_TITLE, KIND_FROM_HEADER = "sheet", "title", "header"
-
-
-def _kind_from_name(table: Table) -> None:
-    """A records sheet without a 类型 column named for one kind (谈心记录, 家访记录表, a
-    title above the header saying so, or a header naming it: 谈心时间, 谈心对象) holds
-    records of that kind: a school keeping talks and visits on sheets of their own writes
-    no 类型 on each row, and every talk there is one the follow-up list and the summary
-    must count."""
-    header = " ".join(col.label for col in table.columns.values())
-    sources = (
-        (KIND_FROM_SHEET, table.sheet),
-        (KIND_FROM_TITLE, table.title),
-        (KIND_FROM_HEADER, header),
-    )
-    for source, text in sources:
-        kind = nz.kind_named(text)
-        if kind is not None:
-            table.raw["kind"] = [kind] * len(table)
-            table.kind_from = (source, kind)
-            return
-
-
-def _grade_names_unlike(table: Table) -> tuple[str, ...]:
-    """Table.grade_names_unlike: the names of a children sheet with no 年级 column, of its
-    file and of its folder, where they name two grades or more (names_grades) and its 班级
-    column writes a class's number alone (1班) that only its grade could make a class."""
-    if "grade" in table.raw or "class" not in table.raw:
-        return ()
-    named = names_grades(table.file, table.sheet)
-    if len(set(named.values())) < 2:
-        return ()
-    cells = {(v.__class__, v) for v in table.raw["class"]}
-    return tuple(named) if any(nz.class_number(v) is not None for _, v in cells) else ()
-
-
-CLASS_FROM_SHEET, CLASS_FROM_TITLE, CLASS_FROM_FILE = "sheet", "title", "file"
-# A sheet named for a class number its grade's digit starts (32班 in 三年级.xlsx): its name
-# gives every row its text, unread as a 班级 cell 32 is (CLS001), and says so.
-CLASS_FROM_SHEET_UNREAD = "sheet_unread"
-CLASS_FROM_HEADINGS = "headings"
-
-# What may stand just before a class's name in a text naming it (三年级1班 of
-# 白鹤小学三年级1班留守儿童名单): not a digit, a numeral or a grade's word, of which it
-# would be the tail (4级3班 of 2024级3班, 1-2班 of 三年级1-2班), nor a word listing classes
-# (2班 of 1、2班) or counting one in (学前班 of 全校留守儿童（含学前班）, 包括三年级1班).
-_NOT_BEFORE_CLASS = frozenset(
-    "0123456789０１２３４５６７８９一二两三四五六七八九十年级、，,和与及-—~～至到含括"
-)
-# What a text naming a class may name besides, making the class a part of its list, not
-# its list: the whole school (全校留守儿童学前班, 各年级), or a grade (学前班和一年级留守儿童,
-# 学前班（含一年级）), unless the class's own (一年级名单（一年级1班）).
-_WHOLE_SCHOOL = re.compile(r"全校|各年级")
-_GRADE_WORD = re.compile(
-    r"(?:小学|初中|高中)?(?:十[一二]|[一二两三四五六七八九十]|\d{1,2})年级|[初高][一二三]"
-)
-
-
-def _class_in_text(text: str) -> str | None:
-    """The one class ``text`` (a sheet's name, the title above its header) names with its
-    grade (三年级1班, 三(1)班, 3年级1班, 白鹤小学三年级1班留守儿童名单), as lbc writes a
-    class; None where it names no class, a grade only (三年级) or a class without its
-    grade (1班), several classes (三年级1、2班, 三年级1班和2班, 三年级1-2班), or a class as
-    a part of what it names, which is not every child's (全校留守儿童（含学前班）,
-    学前班和一年级, 一年级和三年级1班: _NOT_BEFORE_CLASS, _WHOLE_SCHOOL, _GRADE_WORD). The
-    words 班级 and 班主任 name no class (学校：白鹤小学 班级：三年级1班 班主任：王芳); a class
-    number with no grade word of its own (11班, 十一班) is that number, not a grade and a
-    class (一年级(1)班), as _class_in_grade reads it."""
-    text = "".join(text.split()).replace("班主任", "").replace("班级", "")
-    if text.count("班") != 1:
-        return None
-    end = text.index("班") + 1
-    for start in range(max(end - 12, 0), end - 1):  # the longest first: 初中一年级2班
-        if start and text[start - 1] in _NOT_BEFORE_CLASS:
-            continue
-        if nz.class_number(text[start:end]) is not None:
-            return None
-        ref = nz.class_ref(text[start:end])
-        if ref.__class__ is nz.ClassRef:
-            rest = f"{text[:start]} {text[end:]}"
-            grades = {nz.grade(word) for word in _GRADE_WORD.findall(rest)}
-            if _WHOLE_SCHOOL.search(rest) or grades - {ref.grade}:  # type: ignore[union-attr]
-                return None
-            return str(ref)
-    return None
-
-
-def _class_line(grid: Sequence[Sequence[Any]], first: int) -> str:
-    """The text of the first row above a header at grid row ``first`` that labels a class
-    (班级：三年级(2)班, 学校：青山小学 班级：三年级(2)班 班主任：李明), its cells joined; ""
-    where none does."""
-    for row in grid[:first]:
-        text = " ".join(t for v in row if (t := _cell_text(v)))
-        if "班级:" in "".join(text.split()):
-            return text
-    return ""
-
-
-def _class_from_name(table: Table, class_line: str = "") -> None:
-    """Give every row of a children sheet without a 班级 column the class its name, the
-    title above its header or its file's name names (a school keeping a class a sheet or
-    a file: 三年级1班, 三(1)班, 白鹤小学三年级1班留守儿童名单), as Table.class_from says; a
-    sheet named for the class number alone (1班, (2)班), the class of that number in each
-    row's 年级, or in the grade its file or folder is named for (三年级.xlsx:
-    _class_in_grade), or its file's or title's class of that number (1班 in 三年级1班.xlsx),
-    and none where they name another number (2班 in 三年级1班.xlsx), as
-    Table.class_names_unlike says. Nothing where none names one, or where they
-    name two classes, as Table.class_names_unlike says, or where the class's grade is not
-    the one its sheet, file or folder is named for (names_grades), as Table.class_unlike
-    says."""
-    sources = [
-        (CLASS_FROM_SHEET, _class_in_text(table.sheet)),
-        # The title, else a line under it labelling the class (``class_line``).
-        (CLASS_FROM_TITLE, _class_in_text(table.title) or _class_in_text(class_line)),
-    ]
-    # A sheet 1班 (not 1, as likely its file's first page) in 三年级1班.xlsx is its class.
-    number = nz.class_number(table.sheet) if "班" in table.sheet else None
-    if number is not None or nz.class_number(table.sheet) is None:
-        sources.append((CLASS_FROM_FILE, _class_in_text(Path(table.file).stem)))
-    named = {source: cls for source, cls in sources if cls is not None}
-    numbers = {nz.class_ref(cls).number for cls in named.values()}  # type: ignore[union-attr]
-    if number is not None and numbers - {number}:
-        # 2班 in 三年级1班.xlsx: which is right only the school knows
-        table.class_names_unlike = ((CLASS_FROM_SHEET, table.sheet), *named.items())
-        return
-    if len(set(named.values())) > 1:  # which is right only the school knows
-        table.class_names_unlike = tuple(named.items())
-        return
-    if named:
-        source, cls = next(iter(named.items()))
-        written = cls
-        grade = nz.class_ref(cls).grade  # type: ignore[union-attr]
-        unlike = tuple(
-            name for name, of in names_grades(table.file, table.sheet).items() if of != grade
-        )
-        if unlike:  # 三年级1班 in 四年级.xlsx: which is wrong only the school knows
-            table.class_unlike = (source, cls, unlike)
-            return
-    elif "班" not in table.sheet or (number := nz.class_number(table.sheet)) is None:
-        return
-    elif "grade" in table.raw:  # each row's 年级 and this number
-        source, cls, written = CLASS_FROM_SHEET, table.sheet, table.sheet
-    elif (grade := named_grade(table)) is not None:
-        source, cls, written = CLASS_FROM_SHEET, str(nz.ClassRef(grade, number)), table.sheet
-        if nz.grade_digit_first(table.sheet, grade):
-            # 32班 in 三年级.xlsx: 三年级(2)班 or 三年级(32)班? Unread, as in a 班级 cell.
-            source, cls = CLASS_FROM_SHEET_UNREAD, table.sheet
-    else:
-        return
-    table.raw["class"] = [written] * len(table)
-    table.class_from = (source, cls)
-
-
-def _classes_under_headings(
-    table: Table, headings: list[tuple[int, str]]
-) -> tuple[bool, list[int | None] | None]:
-    """Give the rows under each class's heading row (三年级(2)班, or 2班 under a grade's
-    heading, 三年级, or on a grade's sheet) its class up to the next heading, where their
-    班级 cell is empty; a row whose own 班级 says another class keeps it. A sheet with no
-    班级 column takes the headings' classes only where every row has one over it, as
-    Table.class_from says. A heading's grade that is not the one the sheet's, its file's
-    or its folder's name gives (八年级 in 七年级.xlsx) gives no class, as
-    Table.headings_unlike says. ``headings``: each heading's text and the place of the
-    first row under it (TableMaker.headings).
-
-    Whether any heading names a class, and the grade of each row a class number alone in
-    its 班级 cell (1班 under 三年级) is of, for _class_in_grade: the headings' over it, as
-    Table.classes_graded says, else its names' (named_grade); none under a heading of
-    another grade than its names'. None where no heading gives such a row its grade, or
-    the sheet has a 年级 column."""
-    if not headings:
-        return False, None
-    # Each heading's rows, its class, the grade the headings over them give and which.
-    spans: list[tuple[int, int, str | None, int | None, str]] = []
-    named = names_grades(table.file, table.sheet)
-    unlike: dict[str, None] = {}  # the headings of another grade, each once
-    unlike_names: dict[str, None] = {}
-
-    def of_another_grade(grade: int, graded_by: str) -> bool:
-        others = [name for name, of in named.items() if of != grade]
-        if others:  # 八年级 in 七年级.xlsx: which is wrong only the school knows
-            unlike[graded_by] = None
-            unlike_names.update(dict.fromkeys(others))
-        return bool(others)
-
-    grade: int | None = None
-    graded_by = ""
-    # A class's name and its head count beside it (三年级(1)班 | 共2人) is as often its
-    # total under it as its heading: its heading where the first heading, over the first
-    # rows, is one such, and the count is of the rows under it (_counted_heading).
-    counted = headings[0][0] == 0 and _COUNTED_HEADING.fullmatch(headings[0][1]) is not None
-    for (start, text), (end, _) in zip(headings, [*headings[1:], (len(table), "")], strict=True):
-        if counted and (heading := _counted_heading(text, end - start)):
-            text = heading
-        # A class number with no grade word of its own (11班, 十一班) is of the grade over
-        # it, not a grade and a class (一年级(1)班), as _class_in_grade reads it.
-        number = nz.class_number(text)
-        ref = nz.class_ref(text) if number is None else None
-        if text == _CLASS_TOTAL:  # 小计 | 1班 | 2人: 1班 ends here, the grade does not
-            ref = None
-        elif ref.__class__ is nz.ClassRef:
-            grade, graded_by = ref.grade, text  # type: ignore[union-attr]
-        elif number is not None and (
-            (of := named_grade(table) if grade is None else grade) is not None
-        ):
-            # 32班 under 三年级: 三年级(2)班 or 三年级(32)班? Unread, as in a 班级 cell.
-            ref = text if nz.grade_digit_first(text, of) else nz.ClassRef(of, number)
-        else:
-            read = nz.grade(text)
-            grade = read if read.__class__ is int else None
-            graded_by, ref = text, None
-        if ref is not None and grade is not None and of_another_grade(grade, graded_by):
-            ref = None
-        spans.append((start, end, None if ref is None else str(ref), grade, graded_by))
-    raw = table.raw.get("class")
-    grades = (
-        None  # a row's 年级 is its class number's grade (complete)
-        if raw is None or "grade" in table.raw
-        else _grades_under_headings(table, raw, spans, of_another_grade)
-    )
-    if unlike:
-        table.headings_unlike = (tuple(unlike), tuple(unlike_names))
-    if not any(cls for _, _, cls, _, _ in spans):
-        return False, grades
-    if raw is None:
-        if spans[0][0] > 0 or not all(cls for start, end, cls, _, _ in spans if end > start):
-            return True, None
-        table.raw["class"] = [cls for start, end, cls, _, _ in spans for _ in range(start, end)]
-        table.class_from = (CLASS_FROM_HEADINGS, "")
-        return True, None
-    for start, end, cls, _, _ in spans:
-        if cls is not None:
-            read = nz.class_ref(cls).__class__ is nz.ClassRef  # not 32班 under 三年级
-            for i in range(start, end):
-                if raw[i] is None or (raw[i].__class__ is str and not raw[i].strip()):
-                    raw[i] = cls
-                    table.classes_headed += read
-    return True, grades
-
-
-# A heading with the head count beside it, as _heading_beside joins them: 三年级(1)班 共2人.
-_COUNTED_HEADING = re.compile(
-    r"(?P<heading>.+?)\s(?:共|总数|人数)?\s*:?\s*(?P<count>\d+)\s*[人名]?"
-)
-
-
-def _counted_heading(text: str, rows: int) -> str | None:
-    """The heading of a heading with its head count beside it (_COUNTED_HEADING) where the
-    count is ``rows``, the rows under it: 三年级(1)班 of 三年级(1)班 共2人 over two; else None."""
-    m = _COUNTED_HEADING.fullmatch(text)
-    return m.group("heading") if m is not None and int(m.group("count")) == rows else None
-
-
-def _grades_under_headings(
-    table: Table,
-    raw: list[Any],
-    spans: list[tuple[int, int, str | None, int | None, str]],
-    of_another_grade: Callable[[int, str], bool],
-) -> list[int | None] | None:
-    """The grade of each row a class number alone in its 班级 cell (``raw``: 1班) is of,
-    where a heading over it gives one (``spans``, _classes_under_headings), else None: the
-    heading's, or none where it is of another grade than the names (``of_another_grade``
-    says so, and notes it); any other row's is its names' (named_grade)."""
-    numbers: dict[tuple[type, Any], int | None] = {}
-    grades: list[int | None] | None = None
-    named = named_grade(table)
-    for start, end, _, grade, graded_by in spans:
-        if grade is None:
-            continue
-        alone = []
-        for i in range(start, end):
-            key = (raw[i].__class__, raw[i])
-            if key not in numbers:
-                numbers[key] = nz.class_number(raw[i])
-            if numbers[key] is not None:
-                alone.append(i)
-        if not alone:
-            continue
-        if grades is None:
-            grades = [named] * len(table)
-        of = None if of_another_grade(grade, graded_by) else grade
-        for i in alone:
-            grades[i] = of
-        if of is not None and of != named:
-            # 32 under 三年级 is given no class (_class_in_grade), nor counted.
-            table.classes_graded += sum(not nz.grade_digit_first(raw[i], of) for i in alone)
-    return grades
-
-
-def _class_in_grade(table: Table, grades: Iterable[Any]) -> None:
-    """Read a 班级 column that holds only the class number (2班, (2)班, 二班, 2) as that
-    row's 年级 (``grades``: its 年级 column's, or the grade its sheet, file or folder is
-    named for) and this number: 三年级 next to 2班 is 三年级(2)班.
-
-    A class that names its own grade (三(2)班, 302) is left as it reads, so a 年级 that
-    disagrees with it is still reported; a class number without a readable grade stays
-    unreadable. A bare one- or two-digit number is the class number here, not a grade and
-    class (12 next to 三年级 is class 12, not 一年级(2)班), unless its first digit is the
-    row's grade (32 next to 三年级: 三年级(2)班 or 三年级(32)班?), which stays unreadable
-    (nz.grade_digit_first) rather than read as either.
-    """
-    raw = table.raw["class"]
-    numbers: dict[tuple[type, Any], int | None] = {}
-    for v in raw:
-        key = (v.__class__, v)
-        if key not in numbers:
-            numbers[key] = nz.class_number(v)
-    if not any(numbers.values()):
-        return
-    classes = list(table.values["class"])
-    for i, (v, grade) in enumerate(zip(raw, grades, strict=True)):
-        number = numbers[(v.__class__, v)]
-        if (
-            number is not None
-            and grade.__class__ is int
-            and (number // 10 != grade or not nz.grade_digit_first(v, grade))
-        ):
-            classes[i] = nz.ClassRef(grade, number)
-    table.values["class"] = classes
-
-
-# How the 学籍 export and school software code 是否留守儿童: a column's codes say which
-# coding it uses (a 0 is only in the first, a 3 only in the second). 0 and 1 alone are 否 and
-# 是, which parent unsaid. 1 and 2 alone could be either coding: they are not guessed. ONE is
-# one parent away, unsaid which.
-ONE = "one"
-CODINGS: dict[str, dict[int, str]] = {
-    "0/1/2": {0: nz.NOT_LEFT_BEHIND, 1: ONE, 2: nz.BOTH_AWAY},
-    "1/2/3": {1: nz.NOT_LEFT_BEHIND, 2: ONE, 3: nz.BOTH_AWAY},
-    "0/1": {0: nz.NOT_LEFT_BEHIND, 1: nz.AWAY_UNSPECIFIED},
-}
-CODING_AMBIGUOUS = "ambiguous"
-
-
-def _code(value: Any) -> int | None:
-    """A code (0-3) as a number cell or a one-digit text, full-width (２) too, else None."""
-    if value.__class__ in (int, float) and value in (0, 1, 2, 3):
-        return int(value)
-    if value.__class__ is str and (digit := nz.text(value)) in ("0", "1", "2", "3"):
-        return int(digit)
-    return None
-
-
-def _coding(codes: set[int]) -> str:
-    if codes <= {0, 1}:
-        return "0/1"
-    if 0 in codes and 3 not in codes:
-        return "0/1/2"
-    if 3 in codes and 0 not in codes:
-        return "1/2/3"
-    return CODING_AMBIGUOUS
-
-
-def _read_left_behind(table: Table) -> None:
-    """留守类型 as the forms give it: from 实际监护情况 when the roster has no 留守类型
-    column, or where it says the parents cannot care and 留守类型 says nothing more, codes
-    read by the column's coding, and "one parent away" made the parent whose
-    work place places them away (the other's empty, or saying 无, 在家 …: ``nz.says_away``),
-    else left unsaid."""
-    if "left_behind_type" not in table.raw and "care_situation" in table.raw:
-        care = table.columns["care_situation"]
-        table.columns["left_behind_type"] = replace(care, key="left_behind_type")
-        table.raw["left_behind_type"] = table.raw["care_situation"]
-    if "left_behind_type" not in table.raw:
-        return
-    raw = table.raw["left_behind_type"]
-    kinds = list(table.values["left_behind_type"])
-    one = [False] * len(kinds)
-    if nz.AWAY_UNSPECIFIED in kinds:
-        for i, (v, kind) in enumerate(zip(raw, kinds, strict=True)):
-            one[i] = kind == nz.AWAY_UNSPECIFIED and nz.says_one_away(v)
-    # Codes are unreadable as words: only a column with unreadable cells is looked at.
-    codes = (
-        {c for v in raw if (c := _code(v)) is not None}
-        if any(kind.__class__ is nz.Bad for kind in kinds)
-        else set()
-    )
-    if codes:
-        coding = table.codings["left_behind_type"] = _coding(codes)
-        meaning = CODINGS.get(coding, {})
-        for i, v in enumerate(raw):
-            c = _code(v)
-            if c is not None:
-                kind = meaning.get(c)
-                one[i] = kind == ONE
-                kinds[i] = nz.AWAY_UNSPECIFIED if one[i] else kind or nz.Bad(nz.text(v) or "")
-    if any(one):
-        n = len(table)
-        father = table.values.get("father_work_place") or [None] * n
-        mother = table.values.get("mother_work_place") or [None] * n
-        for i in (i for i, flag in enumerate(one) if flag):
-            away = nz.says_away(father[i]), nz.says_away(mother[i])
-            if away == (True, False):
-                kinds[i] = nz.FATHER_AWAY
-            elif away == (False, True):
-                kinds[i] = nz.MOTHER_AWAY
-    if nz.AWAY_UNSPECIFIED in kinds and "care_situation" in table.raw:
-        # Left behind and no more said (留守(未注明) as lbc wrote it before, a 是否留守儿童
-        # code 1), beside the form's 实际监护情况 saying the parents are at home unable to
-        # care: that, not unsaid.
-        care = table.values["care_situation"]
-        for i, kind in enumerate(kinds):
-            if kind == nz.AWAY_UNSPECIFIED and care[i] == nz.BOTH_INCAPABLE:
-                kinds[i] = nz.BOTH_INCAPABLE
-    table.values["left_behind_type"] = kinds
-
-
-# 性别 as the 学籍 system and school software code it (GB/T 2261.1): 1 男, 2 女.
-GENDER_CODES = {1: "男", 2: "女"}
-
-
-def _read_gender_codes(table: Table) -> None:
-    """Read a 性别 column's codes 1 and 2 as 男 and 女 (coding "1/2"), looked at only when
-    the column has unreadable cells. A column that also holds a 0 or a 3 follows some
-    other coding (0/1 either way round): none of its codes is read, each stays an error."""
-    values = table.values.get("gender")
-    if values is None or not any(v.__class__ is nz.Bad for v in values):
-        return
-    raw = table.raw["gender"]
-    codes = {c for v in raw if (c := _code(v)) is not None}
-    if not codes or not codes <= GENDER_CODES.keys():
-        return
-    table.codings["gender"] = "1/2"
-    table.values["gender"] = [
-        GENDER_CODES[c] if (c := _code(v)) is not None else g
-        for v, g in zip(raw, values, strict=True)
-    ]
-
-
-# 就读方式 as the 学籍 system codes it: 1 走读, 2 住校. It names a way of attending, so its 1
-# is a day pupil, where a 是否寄宿 column's 1 is 是.
-ATTENDANCE_CODES = {1: "否", 2: "是"}
-_ATTENDANCE = fold_header("就读方式")
-
-
-def _read_attendance_codes(table: Table) -> None:
-    """Read a 就读方式 column's codes 1 and 2 as day pupil and boarder (coding
-    "attendance"); any other code there (0, 3) is unreadable."""
-    column = table.columns.get("boarding")
-    if column is None or not fold_header(column.label).startswith(_ATTENDANCE):
-        return
-    raw = table.raw["boarding"]
-    codes = [_code(v) for v in raw]
-    if all(c is None for c in codes):
-        return
-    table.codings["boarding"] = "attendance"
-    table.values["boarding"] = [
-        b if c is None else ATTENDANCE_CODES.get(c) or nz.Bad(nz.text(v) or "")
-        for v, c, b in zip(raw, codes, table.values["boarding"], strict=True)
-    ]
-
-
-# 年级 as the 学籍 system codes it: the level's digit, then the year within it (11 小学一年级 …
-# 16 六年级, 21 初中一年级 … 23, 31 高中一年级 … 33), read as the grade 1 … 12.
-GRADE_CODES = {
-    10 * level + year: before + year
-    for level, (before, years) in ((1, (0, 6)), (2, (6, 3)), (3, (9, 3)))
-    for year in range(1, years + 1)
-}
-
-
-def _grade_code(value: Any) -> int | None:
-    """A two-digit code as a number cell or a text of digits (全角 too), else None."""
-    if value.__class__ is str:
-        value = nz.text(value)
-        return int(value) if value and value.isdigit() and len(value) == 2 else None
-    if value.__class__ is int or (value.__class__ is float and value.is_integer()):
-        return int(value)
-    return None
-
-
-# A 年级 column whose every cell is the number 11 or 12: 十一、十二年级, or the 学籍 system's
-# codes for 一、二年级 (a 教学点 teaching only those). Read as the grades, and said (CLS003).
-GRADE_OR_CODE = "grade_or_xueji"
-
-
-def eleven_or_twelve(raw: list[Any]) -> set[int]:
-    """The grade numbers of a 年级 column whose every filled cell is 11 or 12 as a number
-    (not 十一年级 in words), each distinct cell looked at once; empty for any other."""
-    codes = {_grade_code(v) for v in set(raw) if nz.text(v) is not None}
-    return codes if codes and codes <= {11, 12} else set()
-
-
-def _read_grade_codes(table: Table) -> None:
-    """Read a 年级 column of the 学籍 system's codes (11 一年级 … 16 六年级, 21 初一 … 23,
-    31 高一 … 33: ``GRADE_CODES``) as the grades they code, coding "xueji". Only a column
-    with an unreadable cell is looked at, and read as codes only when every number in it is
-    a code and one is no grade (13 … 33). 11 and 12 alone could be 十一、十二年级 as well as
-    一、二年级: read as the grades they say, which lbc columns and lbc validate (CLS003) say
-    could be codes, rather than guessed silently (GRADE_OR_CODE)."""
-    values = table.values.get("grade")
-    if values is None:
-        return
-    if nz.Bad not in set(map(type, values)):
-        if (11 in values or 12 in values) and eleven_or_twelve(table.raw["grade"]):
-            table.codings["grade"] = GRADE_OR_CODE
-        return
-    raw = table.raw["grade"]
-    codes = {c for v in set(raw) if (c := _grade_code(v)) is not None}
-    if not codes or not codes <= GRADE_CODES.keys() or codes <= {11, 12}:
-        return
-    table.codings["grade"] = "xueji"
-    table.values["grade"] = [
-        g if (c := _grade_code(v)) is None else GRADE_CODES[c]
-        for v, g in zip(raw, values, strict=True)
-    ]
-
-
-def _merge_categories(table: Table) -> None:
-    """Fold into ``categories`` what other columns say: the separate 是/否 category columns
-    (孤儿, 建档立卡 …), a 身体情况 of 残疾, a 残疾类别 filled in, and relief received (享受低保
-    is the 低保 category)."""
-    flags = [(key, word) for key, word in CATEGORY_COLUMNS.items() if key in table.values]
-    # Each other column is looked at only when one of its distinct values adds a category:
-    # a county roster's 健康状况 column is 100,000 cells of which none says 残疾.
-    n = len(table)
-    empty: list[Any] = [None] * n
-    health = table.values.get("health")
-    if health is None or "残疾" not in health:
-        health = empty
-    disability = table.values.get("disability")
-    if disability is None or not any(map(nz.says_something, set(disability))):
-        disability = empty
-    relief = table.values.get("relief")
-    if relief is None or not any(
-        nz.relief_categories(x) for x in set(relief) if x.__class__ is str
-    ):
-        relief = empty
-    if not flags and health is empty and disability is empty and relief is empty:
-        return
-    base = table.values.get("categories") or empty
-    merged = []
-    for i, cats in enumerate(base):
-        found = list(nz.categories_named(cats))
-        words = [word for key, word in flags if table.values[key][i] == "是"]
-        if health[i] == "残疾" or nz.says_something(disability[i]):
-            words.append("残疾")
-        if relief[i].__class__ is str:
-            words += nz.relief_categories(relief[i])
-        found += [w for w in dict.fromkeys(words) if w not in found]
-        # A 类别 not read whole stays unreadable (VAL001), holding what the columns say.
-        merged.append(
-            nz.Bad(cats.raw, cats.reason, tuple(found))
-            if isinstance(cats, nz.Bad)
-            else tuple(found)
-        )
-    table.values["categories"] = merged
 
 
 def _with(
@@ -3136,586 +2503,6 @@ def _stacked_csv(roster: Roster, path: Path, sheet: RawSheet) -> bool:
     return True
 
 
-# A sheet name ending in its number: 留守儿童花名册1, 留守儿童花名册2 …
-_NUMBERED = re.compile(r"^(.*?)(\d+)$")
-# The header lbc merge puts on its own sheets: a sheet carrying it was written by merge.
-MERGED_MARK = "来源行"
-# The columns of a merged roster saying which school's file and sheet each row came from.
-SOURCE_LABELS = ("来源文件", "来源工作表")
-# The hidden sheet lbc merge adds to a merged workbook: which columns each school's sheet
-# had (its kind, file and sheet, and their canonical keys), so that a column a school had
-# but left empty is still its column when the workbook is read back (by_source), as the
-# Parquet file's metadata keeps it. Then how many rows each had (行数): a children sheet
-# of none is read back as a table of no rows (empty_sources), as the school's own file is.
-# Then whose (学校), where said: a sheet of several schools whose columns differ (a merged
-# roster's, merged again or exported) has a row per school, each its rows' 学校, read
-# school by school (by_source); and a sheet of no row names the school its file was, as
-# its own file and folder named it. "" where a row is the whole sheet's. A workbook merged
-# before has the first four columns only, or those and 行数, and is read as before.
-COLUMNS_SHEET = "来源列"
-COLUMNS_HEADER = ("表", "来源文件", "来源工作表", "列", "行数", "学校")
-COLUMNS_ROWS, COLUMNS_SCHOOL = COLUMNS_HEADER[4:]
-# Then, after them where any row says it, the school's own file and sheet that lacked a
-# required column its row's sheet has (Table.lacks_at): a merged roster's rows merged
-# again or exported are of the merged sheet, not of that school's own.
-LACKS_HEADER = ("缺列的来源文件", "缺列的来源工作表")
-# Where only some of a school's rows there lacked columns at a sheet of their own (two
-# sheets of one school, one lacking a column the other has, merged, then exported or
-# merged again), a row after the school's for each such run of rows: the columns it had,
-# that sheet (LACKS_HEADER), and the 来源行 of its first and last rows among the rows the
-# workbook holds of its 来源文件 and 来源工作表, as Parquet's LACKS_RUNS. Each row is found
-# by its own 来源文件, 来源工作表 and 来源行, not by its place: the county deletes rows,
-# puts rows in and sorts them.
-RUNS_HEADER = ("缺列的首个来源行", "缺列的末个来源行")
-# A workbook merged before said each run by the place of its first row (from 1) among the
-# rows it held of that source, and how many, in place of RUNS_HEADER: read as it was,
-# right where the county has not deleted, put in or moved a row of that source.
-RUNS_PLACES = ("缺列的首行序号", "缺列的行数")
-# Where a school's sheet had two guardians' sets of columns, one lacking a field the other
-# has (Table.unheld), a row after them for each run of rows read as that guardian's: the
-# field (in 列), the header of its missing column, the school's own file and sheet where
-# it is said missing (Table.unheld_at), and the 来源行 of the run's first and last rows
-# among the rows the workbook holds of its 来源文件 and 来源工作表, as Parquet's
-# UNHELD_CELLS. Read back, the column is said missing there (COL001), not each row's cell
-# at the merged sheet's column, which is the other guardian's. Each row is found by its
-# own 来源文件, 来源工作表 and 来源行, not by its place: the county deletes rows and puts
-# rows in.
-UNHELD_HEADER = (
-    "监护人缺的列",
-    "监护人缺列的来源文件",
-    "监护人缺列的来源工作表",
-    "监护人缺列的首个来源行",
-    "监护人缺列的末个来源行",
-)
-# A workbook merged before said each run by the place of its first row (from 1) among the
-# rows it held of that source, and how many, in place of UNHELD_HEADER's last two: read as
-# it was, right where the county has not deleted or put in a row of that source above.
-UNHELD_PLACES = ("监护人缺列的首行序号", "监护人缺列的行数")
-# Last, where a row says it, whether a records sheet was lbc's own record sheet (是): a
-# teacher's sheet handed back (lbc.roster.record_sheets.is_record_sheet), whose records of
-# another teacher's child are said (REC006). Its rows in the merged workbook are records
-# as any school's, so read back they are lbc's sheet's again by this (laid_out), as in the
-# school's own file.
-RECORD_SHEET_HEADER = ("记录表",)
-# Each source sheet's columns, by its kind, file, sheet and school ("": the whole sheet's).
-SourceColumns = dict[tuple[str, str, str, str], frozenset[str]]
-# The school's own file and sheet each lacked columns at, likewise (LACKS_HEADER).
-LacksAt = dict[tuple[str, str, str, str], tuple[str, str]]
-# Each source sheet's runs of rows that lacked columns at a sheet of their own (RUNS_HEADER),
-# by kind, file and sheet: that sheet, the 来源行 of the first row and of the last, the
-# columns they had, and whether those are places instead (RUNS_PLACES: the first row's
-# and the last's, from 0).
-LacksRuns = dict[tuple[str, str, str], list[tuple[tuple[str, str], int, int, frozenset[str], bool]]]
-# The source sheets said to have had no row, by kind, file and sheet, each with its school.
-EmptySources = dict[tuple[str, str, str], str]
-# Each source sheet's runs of rows whose guardian's set lacked a field (UNHELD_HEADER), by
-# kind, file and sheet: the field, its missing column's header, the school's own file and
-# sheet it is said missing at, the 来源行 of the first row and of the last, and whether
-# those are places instead (UNHELD_PLACES: the first row's and the last's, from 0).
-UnheldRuns = dict[tuple[str, str, str], list[tuple[str, str, tuple[str, str], int, int, bool]]]
-# The rows of a merged sheet in those runs, by their sheet and row: each one's fields, with
-# the header of each one's missing column and where it is said missing.
-UnheldRows = dict[tuple[str, int], list[tuple[str, str, tuple[str, str]]]]
-# The source sheets said to be lbc's record sheets (RECORD_SHEET_HEADER), by kind, file and
-# sheet.
-RecordSources = frozenset[tuple[str, str, str]]
-
-
-def columns_had(
-    had: SourceColumns | None, kind: str, source: tuple[str, str], school: str
-) -> frozenset[str] | None:
-    """The columns ``had`` says the source sheet (its file and sheet) of ``kind`` had for
-    the rows of ``school``: that school's own, else the whole sheet's; None when it does
-    not say."""
-    if not had:
-        return None
-    mine = had.get((kind, *source, school)) if school else None
-    return had.get((kind, *source, "")) if mine is None else mine
-
-
-def _by_school_had(had: SourceColumns | None, sources: Iterable[tuple[str, str]]) -> bool:
-    """Whether ``had`` gives one of ``sources`` (sheets rows came from) columns school by
-    school."""
-    named = {(file, sheet) for (_, file, sheet, school) in had or () if school}
-    return bool(named) and not named.isdisjoint(sources)
-
-
-# The sheet lbc merge adds to a merged workbook when a school's lbc.toml sets its own term
-# dates ([terms]): a row per school and term, shown, so that every command reading the
-# merged roster back dates that school's rows by them, as a run over the county's folder
-# does, and a school can see and correct them (lbc.workspace.terms.school_terms_rows).
-SCHOOL_TERMS_SHEET = "各校学期"
-SCHOOL_TERMS_HEADER = ("学校", "学期", "开始日期", "结束日期")
-# The same for a school's own [quotas]: a row per school and quota its lbc.toml sets, the
-# quota named as QUOTA_LABELS says (or by its lbc.toml key), so that due and watch on the
-# merged roster judge that school's children by them, as a run over the county's folder.
-SCHOOL_QUOTAS_SHEET = "各校要求"
-SCHOOL_QUOTAS_HEADER = ("学校", "要求", "数量")
-QUOTA_LABELS = {
-    "talks_per_month": "每月谈心次数",
-    "home_visits_per_term": "每学期家访次数",
-    "warmth_per_year": "每学年送温暖次数",
-    "children_per_teacher": "每名教师至少帮扶儿童数",
-    "max_days_without_contact": "最多无联系天数",
-}
-# The same for a school's own [watch]: a row per school and setting its lbc.toml sets, the
-# setting named as WATCH_LABELS says (or by its lbc.toml key), a weight as WEIGHT_LABEL
-# names its criterion's code, so that the watch list drawn from the merged roster (lbc
-# watch, the summary's, pairing's priority, the cards' mark) draws that school's children
-# by them, as a run over the county's folder.
-SCHOOL_WATCH_SHEET = "各校关注"
-SCHOOL_WATCH_HEADER = ("学校", "设置", "值")
-WATCH_LABELS = {"threshold": "最低关注分", "guardian_age": "高龄监护人年龄"}
-WEIGHT_LABEL = "{code} 权重"
-# Each sheet of a school's own settings, by its name, with its header.
-SETTINGS_SHEETS = {
-    SCHOOL_TERMS_SHEET: SCHOOL_TERMS_HEADER,
-    SCHOOL_QUOTAS_SHEET: SCHOOL_QUOTAS_HEADER,
-    SCHOOL_WATCH_SHEET: SCHOOL_WATCH_HEADER,
-}
-
-
-def join_numbered_sheets(tables: list[Table]) -> list[Table]:
-    """One file's tables, with the numbered sheets lbc merge splits a table into at Excel's
-    row limit (名册1, 名册2 …, each with merge's header) joined back into one table whose
-    rows keep their own sheet and row. Other sheets stay as they are."""
-    out: list[Table] = []
-    run: list[Table] = []
-    for table in [*tables, None]:
-        if table is not None and run and _continues(run, table):
-            run.append(table)
-            continue
-        if len(run) > 1:
-            out.append(_joined(run))
-        else:
-            out += run
-        run = [] if table is None else [table]
-    return out
-
-
-def _continues(run: list[Table], table: Table) -> bool:
-    """Whether ``table`` is the next numbered sheet of the merged table ``run`` began."""
-    first, here = _NUMBERED.match(run[0].sheet), _NUMBERED.match(table.sheet)
-    return bool(
-        first
-        and here
-        and first.group(2) == "1"
-        and here.group(1) == first.group(1)
-        and here.group(2) == str(len(run) + 1)
-        and table.kind is run[0].kind
-        and any(label == MERGED_MARK for _, label, _, _ in run[0].ignored)
-        and {k: c.letter for k, c in table.columns.items()}
-        == {k: c.letter for k, c in run[0].columns.items()}
-    )
-
-
-def _joined(run: list[Table]) -> Table:
-    """The numbered sheets as one table, normalised afresh as one column each. It takes
-    their cells, a column at a time, which leaves them without: a million rows' columns
-    are not held twice."""
-    for part in run:
-        part.unpark()
-    first = run[0]
-    raw: dict[str, list[Any]] = {}
-    for key in list(first.raw):
-        raw[key] = column = first.raw.pop(key)
-        for part in run[1:]:
-            column += part.raw.pop(key)
-    for part in run:  # what complete() made of each part is made afresh of the whole
-        part.values = Columns(part.raw, part.kind)
-    table = Table(
-        kind=first.kind,
-        file=first.file,
-        sheet=first.sheet,
-        header_rows=first.header_rows,
-        columns=first.columns,
-        unknown=first.unknown,
-        rows=[row for part in run for row in part.rows],
-        raw=raw,
-        title=first.title,
-        kind_from=first.kind_from,
-        ignored=first.ignored,
-        row_sheets=[part.sheet for part in run for _ in part.rows],
-        sources=None
-        if any(part.sources is None for part in run)
-        else [source for part in run for source in part.sources or ()],
-        source_rows=None
-        if any(part.source_rows is None for part in run)
-        else array("d", itertools.chain.from_iterable(part.source_rows or () for part in run)),
-        formula_errors=any(part.formula_errors for part in run),
-        hidden=first.hidden,
-        hidden_rows=first.hidden_rows,
-        filtered=first.filtered,
-        sheet_marks=[mark for part in run for mark in part.marks()],
-        schools_written=first.schools_written,
-        error_rows=[rows for part in run for rows in part.error_rows],
-    )
-    complete(table)
-    return table
-
-
-def by_source(
-    table: Table, had: SourceColumns | None = None, by_school: bool = False
-) -> list[Table]:
-    """A county's merged roster as one table per school sheet its rows came from (its
-    ``sources``), each with the columns that school's rows fill, or that its sheet had
-    (``had``: the merged workbook's COLUMNS_SHEET); any other table as it is.
-
-    lbc merge writes every column of the dictionary for every school. A school that kept
-    one 家长电话 column, or no 务工地点, would otherwise be read as having an empty 父亲电话 or
-    务工地点 for every child: errors, watch-list reasons and flags that the school's own
-    file does not give. A required column stays whatever it holds, so an empty one is
-    still said cell by cell where the workbook does not say which columns the school had,
-    and so does 学校, which merge writes on every row (empty where it could not tell the
-    school). The rows stay where they are in the merged workbook.
-
-    The pieces take the table's cells, which leaves it without them: it is split a column
-    at a time, each let go of once split, so that a million rows' columns are not held
-    twice.
-
-    ``by_school``: the workbook carries each school's own settings (各校要求, 各校学期), so
-    a source whose rows are of several schools by their 学校 (a merged roster merged again:
-    every row's 来源文件 is that roster) is split by school too, each piece going by its
-    school's own (Table.own_school)."""
-    if table.sources is None:
-        return [table]
-    parked = table.parked
-    table.unpark()
-    by: dict[tuple[str, str], list[int]] = {}
-    for i, source in enumerate(table.sources):
-        by.setdefault(source, []).append(i)
-    # Each piece's source, its rows and its school ("": the source's rows, of one school).
-    groups = [(source, index, "") for source, index in by.items()]
-    # A source whose schools had columns of their own (COLUMNS_SHEET) is split by school
-    # too, each piece with its school's columns; it goes by its school's own settings only
-    # where the workbook carries them (by_school).
-    apart = _by_school_had(had, by)
-    cells = table.values["school"] if table.has("school") and (by_school or apart) else None
-    if cells is not None:
-        groups = _by_school(groups, cells)
-    # The school each piece's columns are looked up by (its rows' 学校, where said).
-    schools = [school or _school_text(cells, index) for _, index, school in groups]
-    if not by_school:
-        groups = [(source, index, "") for source, index, _ in groups]
-    kept = {f.key for f in FIELDS[table.kind] if f.required} | {"school"}
-    # The cells as written, and what complete() already made of the columns together.
-    written, read = table.raw, dict(table.values)
-    table.raw = {}
-    table.values = Columns(table.raw, table.kind)
-    raws: list[dict[str, list[Any]]] = [{} for _ in groups]
-    mades: list[dict[str, list[Any]]] = [{} for _ in groups]
-    # The columns the school's sheet had, where the merged workbook says (COLUMNS_SHEET):
-    # a required column it lacked is one column missing (COL001), as in its own file, not
-    # an empty cell on every row.
-    said = [
-        columns_had(had, table.kind.value, source, school)
-        for (source, _, _), school in zip(groups, schools, strict=True)
-    ]
-    mine = [kept if keys is None else keys | {"school"} for keys in said]
-    for key in [*written, *(key for key in read if key not in written)]:
-        values, made = written.pop(key, None), read.pop(key, None)
-        for n, (_, index, _) in enumerate(groups):
-            mine_made = None if made is None else pick(made, index)
-            if values is None:  # made of other columns only: it goes with the rows
-                mades[n][key] = mine_made or []
-                continue
-            mine_written = pick(values, index)
-            # A column the school's rows leave empty is no column of theirs: its cells go
-            # too, or it would read as there (Columns.get) and empty, as a column the sheet
-            # has. What complete() made of it counts (a record's class from its 学生姓名).
-            if key in mine[n] or any_filled(mine_written) or any_filled(mine_made or []):
-                raws[n][key] = mine_written
-                if mine_made is not None:
-                    mades[n][key] = mine_made
-        del values, made
-    out = []
-    # A source of several schools' pieces (a merged roster merged again) is no one
-    # school's sheet to say a column it lacked at (Table.lacks), unless COLUMNS_SHEET says
-    # the sheet (LACKS_HEADER; load_roster).
-    several = Counter(source for source, _, _ in groups)
-    hidden = frozenset(table.hidden_rows)
-    moved = _moved_by_piece(table, [index for _, index, _ in groups])
-    unheld = _unheld_by_piece(table, [index for _, index, _ in groups])
-    # The header of each column a guardian's set lacks, told by the table's columns.
-    unheld_labels = {key: table.lacking_label(key) for key in table.unheld}
-    for n, (_, index, school) in enumerate(groups):
-        raw = raws[n]
-        # A phone its sheet had no column for, where that is known, is none of its
-        # columns, though its rows give numbers there (a CSV export holds the mother's
-        # labelled number in 父亲电话 as hers, nz.fill_other_parent): a required one
-        # missing is COL001, as in the school's file. Nor is a 类别 merge gathered from its
-        # 是/否 columns (孤儿, 低保 …, CATEGORY_COLUMNS): its cells are read, and the
-        # groups no column of its collected are 未采集, as in its own file.
-        lacked = () if said[n] is None else (*nz.PHONES_TOGETHER, "categories")
-        columns = {
-            key: col
-            for key, col in table.columns.items()
-            if key in raw and (key in mine[n] or key not in lacked)
-        }
-        piece = Table(
-            kind=table.kind,
-            file=table.file,
-            sheet=table.sheet,
-            header_rows=table.header_rows,
-            columns=columns,
-            unknown=table.unknown,
-            rows=pick(table.rows, index),
-            raw=raw,
-            title=table.title,
-            ignored=table.ignored,
-            codings=table.codings,
-            row_sheets=None if table.row_sheets is None else pick(table.row_sheets, index),
-            sources=pick(table.sources, index),
-            kind_from=table.kind_from,
-            formula_errors=table.formula_errors,
-            hidden=table.hidden,
-            hidden_rows=[
-                table.rows[i]
-                for i in index
-                if table.rows[i] in hidden and table.sheet_at(i) == table.sheet
-            ]
-            if hidden
-            else [],
-            filtered=table.filtered,
-            sheet_marks=table.sheet_marks,
-            moved=moved[n],
-            moved_labels=table.moved_labels,
-            unheld=unheld[n],
-            unheld_labels=unheld_labels,
-            own_school=school,
-            schools_written=table.schools_written,
-            lacks=frozenset()
-            if said[n] is None or several[groups[n][0]] > 1
-            else frozenset(table.columns) - mine[n],
-            # The sheet's rows of no child, of no school's: said once, with its first piece.
-            error_rows=[] if out else table.error_rows,
-        )
-        piece.values.update(mades[n])
-        if parked:
-            piece.park()
-        out.append(piece)
-    return out
-
-
-def _moved_by_piece(table: Table, pieces: list[list[int]]) -> list[dict[str, dict[int, str]]]:
-    """The cells of ``table`` read from another column where their own was empty
-    (Table.moved), for each of ``pieces`` (its rows' indices, by_source's groups) those of
-    its rows: a merged roster's sheet to which a second guardian's columns were added.
-    Only the rows of those cells are held while looking, not each of a county's million."""
-    out: list[dict[str, dict[int, str]]] = [{} for _ in pieces]
-    if not table.moved:
-        return out
-    owners = _owners(table, pieces, {row for where in table.moved.values() for row in where})
-    for key, where in table.moved.items():
-        for row, letter in where.items():
-            for n in owners.get(row, ()):
-                out[n].setdefault(key, {})[row] = letter
-    return out
-
-
-def _unheld_by_piece(table: Table, pieces: list[list[int]]) -> list[dict[str, set[int]]]:
-    """The rows of ``table`` whose guardian's set of columns lacks a field (Table.unheld),
-    for each of ``pieces`` those of its rows, as _moved_by_piece has its cells: a merged
-    roster's sheet to which a second guardian's columns were added."""
-    out: list[dict[str, set[int]]] = [{} for _ in pieces]
-    if not table.unheld:
-        return out
-    owners = _owners(table, pieces, set().union(*table.unheld.values()))
-    for key, rows in table.unheld.items():
-        for row in rows:
-            for n in owners.get(row, ()):
-                out[n].setdefault(key, set()).add(row)
-    return out
-
-
-def _owners(table: Table, pieces: list[list[int]], wanted: set[int]) -> dict[int, list[int]]:
-    """Which of ``pieces`` each of the ``wanted`` rows of ``table`` is in: a row's number
-    on two of its numbered sheets, both."""
-    owners: dict[int, list[int]] = {}
-    for n, index in enumerate(pieces):
-        for i in index:
-            if (row := table.rows[i]) in wanted:
-                owners.setdefault(row, []).append(n)
-    return owners
-
-
-def empty_sources(
-    tables: list[Table], pieces: list[Table], had: SourceColumns, empty: EmptySources
-) -> list[tuple[Table, str]]:
-    """A table of no rows for each school's children sheet a merged workbook's COLUMNS_SHEET
-    says had none (``empty``; a school's roster of headers only) and none of the merged
-    rows came from: read back, it holds nobody, as the school's own file does, and lbc
-    validate says so (REQ002) under that file and sheet, as from the Parquet file
-    (parquet.empty_children). Each with the columns that sheet had (``had``), as the merged
-    sheet (of ``tables``) places them, and with the school COLUMNS_SHEET names, else its
-    file's where the rows of its file (``pieces``) say one."""
-    if not empty:
-        return []
-    merged = next((x for x in tables if x.kind is Kind.CHILDREN and x.sources is not None), None)
-    if merged is None:
-        return []
-    read = {x.sources[0] for x in pieces if x.kind is Kind.CHILDREN and x.sources}
-    out = []
-    for (kind, file, sheet), school in empty.items():
-        if kind != Kind.CHILDREN.value or (file, sheet) in read:
-            continue
-        keys = {k for (*source, _), ks in had.items() if source == [kind, file, sheet] for k in ks}
-        columns = {k: col for k, col in merged.columns.items() if k in keys or k == "school"}
-        table = Table(
-            kind=Kind.CHILDREN,
-            file=file,
-            sheet=sheet,
-            header_rows=merged.header_rows,
-            columns=columns,
-            unknown=[],
-            rows=[],
-            raw={k: [] for k in columns},
-            kind_from=merged.kind_from,
-        )
-        if not school:  # a workbook merged before it named the school: its file's rows'
-            schools = {
-                cell
-                for x in pieces
-                if x.sources and x.sources[0][0] == file and x.has("school")
-                for cell in x.values["school"]
-                if cell
-            }
-            school = schools.pop() if len(schools) == 1 else ""
-        out.append((table, school))
-    return out
-
-
-def lacking(table: Table, where: Any) -> None:
-    """``table`` lacked every column of its kind it has not at the school's own file and
-    sheet ``where`` (Table.lacks_at: a merged roster's rows exported or merged again say
-    it, LACKS_HEADER, parquet.LACKS_AT); nothing when that is not said."""
-    if isinstance(where, (list, tuple)) and len(where) == 2 and all(map(_is_text, where)):
-        table.lacks = frozenset(f.key for f in FIELDS[table.kind]) - table.columns.keys()
-        table.lacks_at = (where[0], where[1])
-
-
-def _is_text(value: Any) -> bool:
-    return value.__class__ is str and bool(value)
-
-
-def piece_school(table: Table) -> str:
-    """The school a table's columns are said of in a merged workbook's COLUMNS_SHEET: the
-    school it goes by (Table.own_school), else its first row's 学校; "" if neither."""
-    return table.own_school or _school_text(table.values.get("school"), [0])
-
-
-def _school_text(cells: list[Any] | None, index: list[int]) -> str:
-    """The 学校 of a piece's first row, as the merged workbook's COLUMNS_SHEET names it."""
-    cell = cells[index[0]] if cells and index else None
-    return cell if cell.__class__ is str else ""
-
-
-def _by_school(
-    groups: list[tuple[tuple[str, str], list[int], str]], cells: list[Any]
-) -> list[tuple[tuple[str, str], list[int], str]]:
-    """``by_source``'s groups of rows, each source's split by its rows' schools (``cells``:
-    the 学校 column) where they are several, each with its school; a source of one school
-    as it was. The 学校 column is read once, its few schools looked at, where it names one."""
-    if len(set(cells) - {None, ""}) < 2:
-        return groups
-    out = []
-    for source, index, _ in groups:
-        mine: dict[str, list[int]] = {}
-        for i in index:
-            mine.setdefault(cells[i] or "", []).append(i)
-        if len(mine) == 1:
-            out.append((source, index, ""))
-            continue
-        out += [(source, rows, school) for school, rows in mine.items()]
-    return out
-
-
-def by_their_schools(table: Table, schools: list[str]) -> list[Table]:
-    """``table`` as one piece per school its rows go by (``schools``, a row's; "" for the
-    file's own), each piece with its rows and their cells and its school
-    (Table.own_school), so that each goes by that school's own settings (Table.origin,
-    Roster.terms): a county's file of records of several schools, some of which date
-    their terms themselves (lbc.workspace.schools.terms_of_their_schools). The rows stay
-    where they are on the sheet; what is said once a sheet is said with its first piece."""
-    groups: dict[str, list[int]] = {}
-    for i, school in enumerate(schools):
-        groups.setdefault(school, []).append(i)
-    parked = table.parked
-    table.unpark()
-    made = dict(table.values)
-    out = []
-    for school, index in groups.items():
-        rows = set(pick(table.rows, index))
-        piece = replace(
-            table,
-            rows=pick(table.rows, index),
-            raw={key: pick(cells, index) for key, cells in table.raw.items()},
-            row_sheets=None if table.row_sheets is None else pick(table.row_sheets, index),
-            hidden_rows=[row for row in table.hidden_rows if row in rows],
-            phone_of_merged_name=[row for row in table.phone_of_merged_name if row in rows],
-            own_school=school,
-            error_rows=[] if out else table.error_rows,
-        )
-        piece.values.update({key: pick(cells, index) for key, cells in made.items()})
-        if parked:
-            piece.park()
-        out.append(piece)
-    return out
-
-
-def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
-    """Each sheet as one table, for what describes the sheets read (lbc columns, validate's
-    files, the notes on what was read): a merged roster's sheet, read school by school
-    (by_source), as its pieces together, with all their rows and every column any of them
-    has, and no cells; a county's records sheet read by its rows' schools
-    (by_their_schools) likewise; any other table as it is (a sheet of two header rows, each
-    a table of its own)."""
-    for _, group in itertools.groupby(tables, lambda x: (x.file, x.sheet, x.kind)):
-        pieces = list(group)
-        if len(pieces) == 1 or not any(x.sources is not None or x.own_school for x in pieces):
-            yield from pieces
-            continue
-        first = pieces[0]
-        columns = {key: col for x in pieces for key, col in x.columns.items()}
-        yield Table(
-            kind=first.kind,
-            file=first.file,
-            sheet=first.sheet,
-            header_rows=first.header_rows,
-            columns=dict(sorted(columns.items(), key=lambda kv: kv[1].index)),
-            unknown=first.unknown,
-            rows=[row for x in pieces for row in x.rows],
-            title=first.title,
-            ignored=first.ignored,
-            codings=first.codings,
-            kind_from=first.kind_from,
-            hidden=first.hidden,
-            hidden_rows=sorted(row for x in pieces for row in x.hidden_rows),
-            filtered=first.filtered,
-            sheet_marks=first.sheet_marks,
-            error_rows=[rows for x in pieces for rows in x.error_rows],
-        )
-
-
-def any_filled(values: list[Any]) -> bool:
-    """Whether any cell holds something (blank text is nothing, and so is no category read
-    from a blank 类别): the one test of whether a school's rows fill a column, for a merged
-    workbook and a Parquet file alike. Counted in C first, since most of a merged roster's
-    columns a school does not fill are wholly blank (a province: 40 million); a column of
-    categories, one a table, is looked through cell by cell."""
-    if values.count("") + values.count(None) == len(values):
-        return False
-    return any(not (v is None or v == () or (v.__class__ is str and not v.strip())) for v in values)
-
-
-def pick(values: list[Any], index: list[int]) -> list[Any]:
-    """``values`` at ``index``: a slice when the rows are one run (a source sheet's rows
-    are written together), as they nearly always are."""
-    if index and index[-1] - index[0] + 1 == len(index):
-        return values[index[0] : index[-1] + 1]
-    return [values[i] for i in index]
-
-
 @dataclass
 class SheetRead:
     """What was made of one sheet: its table, or None (then ``filled``: whether the sheet
@@ -3738,208 +2525,6 @@ class SheetRead:
     # and the title naming the teacher deleted: the records, read as hers when the
     # workbook's 结对儿童 list names her (load_roster), else passed over and said so.
     teacherless: Table | None = None
-
-
-def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]] | None:
-    """The first column of a SCHOOL_TERMS_SHEET (or another of SETTINGS_SHEETS, by its name)
-    and its rows below its header, each with its Excel row, blank rows left out; None when
-    the sheet does not begin with that header (a sheet of a school's own of that name, read
-    as any sheet)."""
-    header = SETTINGS_SHEETS[sheet.name]
-    rows, width = sheet.rows, len(header)
-    if not rows or [_cell_text(c) for c in rows[0][:width]] != [*header]:
-        return None
-    return sheet.col0, [
-        (sheet.row0 + n, [*row, *[None] * width][:width])
-        for n, row in enumerate(rows[1:], start=2)
-        if any(_cell_text(c).strip() for c in row[:width])
-    ]
-
-
-def columns_said(
-    rows: list[list[Any]],
-) -> tuple[SourceColumns, EmptySources, LacksAt, LacksRuns, UnheldRuns, RecordSources] | None:
-    """What a merged workbook's COLUMNS_SHEET says: each source sheet's columns (school by
-    school where it says whose), the sheets it says had no row (行数 0), each with the
-    school it names, and those that were lbc's record sheets; None when the sheet is not
-    that (a county's own sheet of that name).
-    Its columns after the first four are found by their header: a workbook merged before
-    has none (nor then says of any sheet that it had no row), or 行数 alone."""
-    head = [_cell_text(c) for c in rows[0]] if rows else []
-    width = len(COLUMNS_HEADER[:4])
-    if head[:width] != [*COLUMNS_HEADER[:width]]:
-        return None
-    at = {name: j for j, name in reversed([*enumerate(head)][width:])}
-    counted, named = at.get(COLUMNS_ROWS), at.get(COLUMNS_SCHOOL)
-    lacked = [at.get(name) for name in LACKS_HEADER]
-    first_at, count_at = (at.get(name) for name in RUNS_HEADER)
-    runs_placed = first_at is None or count_at is None  # merged before (RUNS_PLACES)
-    if runs_placed:
-        first_at, count_at = (at.get(name) for name in RUNS_PLACES)
-    guardians = [at.get(name) for name in UNHELD_HEADER]
-    record_at = at.get(RECORD_SHEET_HEADER[0])
-    record_sources: set[tuple[str, str, str]] = set()
-    placed = None in guardians[3:]  # a workbook merged before (UNHELD_PLACES)
-    if placed:
-        guardians[3:] = [at.get(name) for name in UNHELD_PLACES]
-    lacks_at: LacksAt = {}
-    runs: LacksRuns = {}
-    unheld: UnheldRuns = {}
-    had: SourceColumns = {}
-    counts: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for row in rows[1:]:
-        cells = [_cell_text(c) for c in [*row, *[None] * len(head)][: len(head)]]
-        kind, file, sheet, keys = cells[:width]
-        if guardians[0] is not None and cells[guardians[0]]:
-            # A run of rows whose guardian's set lacked a field, not a sheet's row.
-            if None not in guardians:
-                label, *where, first, count = (cells[j] for j in guardians if j is not None)
-                if all(where) and keys and first.isdigit() and count.isdigit():
-                    start, end = int(first), int(count)
-                    if placed:  # the first's place from 1, and how many
-                        start, end = start - 1, start + end - 2
-                    run = (keys, label, (where[0], where[1]), start, end, placed)
-                    unheld.setdefault((kind, file, sheet), []).append(run)
-            continue
-        if first_at is not None and count_at is not None and cells[first_at]:
-            # A run of rows that lacked columns at a sheet of their own, not a sheet's row.
-            where = [cells[j] for j in lacked if j is not None]
-            first, count = cells[first_at], cells[count_at]
-            if len(where) == 2 and all(where) and first.isdigit() and count.isdigit():
-                start, end = int(first), int(count)
-                if runs_placed:  # the first's place from 1, and how many
-                    start, end = start - 1, start + end - 2
-                keys_had = frozenset(keys.split(",")) - {""}
-                run = ((where[0], where[1]), start, end, keys_had, runs_placed)
-                runs.setdefault((kind, file, sheet), []).append(run)
-            continue
-        school = "" if named is None else cells[named]
-        key = (kind, file, sheet, school)
-        had[key] = had.get(key, frozenset()) | {k for k in keys.split(",") if k}
-        if None not in lacked and all(where := [cells[j] for j in lacked if j is not None]):
-            lacks_at[key] = (where[0], where[1])
-        if counted is not None:
-            counts.setdefault((kind, file, sheet), []).append((cells[counted], school))
-        if record_at is not None and cells[record_at]:
-            record_sources.add((kind, file, sheet))
-    empty: EmptySources = {}
-    for source, said in counts.items():
-        if all(count == "0" for count, _ in said):
-            schools = {school for _, school in said if school}
-            empty[source] = schools.pop() if len(schools) == 1 else ""
-    return had, empty, lacks_at, runs, unheld, frozenset(record_sources)
-
-
-def unheld_rows(table: Table, runs: UnheldRuns) -> UnheldRows:
-    """The rows of ``table`` in a run its workbook says their guardian's set lacked a field
-    (``runs``, UNHELD_HEADER: by its 来源文件, 来源工作表 and 来源行), by their sheet and
-    row, each with the field, its missing column's header and the school's own file and
-    sheet it is said missing at (unheld_back). Only the rows of a source said of are looked
-    at, each run of a field found by halving (a school's guardians may alternate sets);
-    a workbook merged before says its runs by place (UNHELD_PLACES). Counted before
-    lacking_runs gives a row another source."""
-    out: UnheldRows = {}
-    rows = table.source_rows
-    if table.sources is None or rows is None or len(rows) != len(table.sources):
-        return out
-    kind = table.kind.value
-    # Each source's runs of each field, by their first row: (firsts, runs).
-    mine: dict[tuple[str, str], list[tuple[list[int], list[Any]]]] = {}
-    placed: UnheldRuns = {}
-    for (k, file, sheet), said in runs.items():
-        if k != kind:
-            continue
-        if by_place := [run for run in said if run[5]]:
-            placed[(k, file, sheet)] = by_place
-        by_key: dict[str, list[Any]] = {}
-        for run in sorted((run for run in said if not run[5]), key=itemgetter(0, 3)):
-            by_key.setdefault(run[0], []).append(run)
-        if by_key:
-            mine[(file, sheet)] = [([run[3] for run in v], v) for v in by_key.values()]
-    sources = table.sources
-    for i in itertools.compress(itertools.count(), map(mine.__contains__, sources)):
-        n = rows[i]
-        if not n.is_integer():
-            continue
-        for firsts, said in mine[sources[i]]:
-            at = bisect.bisect_right(firsts, n) - 1
-            if at >= 0 and n <= said[at][4]:
-                key, label, where = said[at][:3]
-                out.setdefault((table.sheet_at(i), table.rows[i]), []).append((key, label, where))
-    for i, n, said in _by_place(table, placed):
-        for key, label, where, first, last, _ in said:
-            if first <= n <= last:
-                out.setdefault((table.sheet_at(i), table.rows[i]), []).append((key, label, where))
-    return out
-
-
-def _by_place(table: Table, runs: Mapping[tuple[str, str, str], list[Any]]) -> Iterator[Any]:
-    """Each row of ``table`` whose 来源文件 and 来源工作表 ``runs`` (a merged workbook's
-    runs of rows, by kind, file and sheet) speaks of: its index, its place among the
-    table's rows of that source (from 0), and the runs said of that source, which give
-    their rows by that place (RUNS_HEADER, UNHELD_HEADER)."""
-    if table.sources is None:
-        return
-    kind = table.kind.value
-    mine = {(file, sheet) for k, file, sheet in runs if k == kind}
-    seen: Counter[tuple[str, str]] = Counter()
-    for i, source in enumerate(table.sources):
-        if source not in mine:
-            continue
-        n = seen[source]
-        seen[source] += 1
-        yield i, n, runs[(kind, *source)]
-
-
-def unheld_back(piece: Table, rows: UnheldRows) -> None:
-    """A merged roster's piece given the fields its rows' guardian's set lacked at the
-    school's own sheet (``rows``: unheld_rows), where the piece has their column: asked
-    of such a row, the column is missing (COL001) at that sheet (Table.unheld_at), as over
-    the school's folder, not the merged sheet's cell of it to fill."""
-    for i, row in enumerate(piece.rows):
-        for key, label, where in rows.get((piece.sheet_at(i), row), ()):
-            if key in piece.columns:
-                piece.unheld.setdefault(key, set()).add(row)
-                piece.unheld_labels[key] = label
-                piece.unheld_at = where
-
-
-def lacking_runs(table: Table, runs: LacksRuns, had: SourceColumns) -> None:
-    """Each row of ``table`` in a run its workbook says lacked columns at a sheet of its own
-    (``runs``, RUNS_HEADER: by its 来源文件, 来源工作表 and 来源行) given that sheet as its
-    source, and the sheet the columns the run had (``had``): by_source makes them a piece
-    of their own lacking the rest there, as the merged workbook's rows are, so a required
-    column they lacked is said there (COL001), not as an empty cell on each row (REQ001).
-    Only the rows of a source said of are looked at, each one's run found by halving (a
-    source's runs are apart); a workbook merged before says its runs by place
-    (RUNS_PLACES)."""
-    kind = table.kind.value
-    placed: LacksRuns = {}
-    mine: dict[tuple[str, str], tuple[list[int], list[Any]]] = {}
-    for (k, file, sheet), said in runs.items():
-        if k != kind:
-            continue
-        if by_place := [run for run in said if run[4]]:
-            placed[(k, file, sheet)] = by_place
-        if by_row := sorted((run for run in said if not run[4]), key=itemgetter(1)):
-            mine[(file, sheet)] = ([run[1] for run in by_row], by_row)
-    rows, sources = table.source_rows, table.sources
-    if mine and sources is not None and rows is not None and len(rows) == len(sources):
-        found = itertools.compress(itertools.count(), map(mine.__contains__, sources))
-        for i in list(found):  # sources[i] is given another below
-            n = rows[i]
-            firsts, said = mine[sources[i]]
-            at = bisect.bisect_right(firsts, n) - 1
-            if n.is_integer() and at >= 0 and n <= said[at][2]:
-                place, keys = said[at][0], said[at][3]
-                sources[i] = place
-                had[(kind, *place, "")] = keys
-    for i, n, said in _by_place(table, placed):
-        for place, first, last, keys, _ in said:
-            if first <= n <= last:
-                table.sources[i] = place  # type: ignore[index]  # None: no row given
-                had[(kind, *place, "")] = keys
-                break
 
 
 @dataclass(frozen=True)

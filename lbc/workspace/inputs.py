@@ -161,9 +161,9 @@ def _holds_spreadsheets(folder: Path, _changed: int) -> bool:
 
 def _merged_roster(path: Path) -> bool:
     """Whether a file is a roster ``lbc merge`` wrote: a .parquet, or a workbook with the
-    来源列 sheet merge adds (lbc.roster.tables.COLUMNS_SHEET)."""
+    来源列 sheet merge adds (lbc.roster.merged_books.COLUMNS_SHEET)."""
+    from lbc.roster.merged_books import COLUMNS_SHEET
     from lbc.roster.reading import PARQUET_SUFFIX, sheet_names
-    from lbc.roster.tables import COLUMNS_SHEET
 
     return path.suffix.lower() == PARQUET_SUFFIX or COLUMNS_SHEET in sheet_names(path)
 

@@ -32,9 +32,9 @@ from lbc.roster.canonical import (
     Table,
 )
 from lbc.roster.fields import guess_field
+from lbc.roster.merged_books import whole_sheets
 from lbc.roster.people import teachers_of_no_child
 from lbc.roster.school_names import RunFolders, ends_as_a_school, folder_school
-from lbc.roster.tables import whole_sheets
 from lbc.workspace.config import Config
 from lbc.workspace.inputs import (
     SideBySide,

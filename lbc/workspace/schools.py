@@ -31,6 +31,15 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.canonical import Roster, Table
 from lbc.roster.fields import Kind
+from lbc.roster.merged_books import (
+    QUOTA_LABELS,
+    SCHOOL_QUOTAS_SHEET,
+    SCHOOL_TERMS_SHEET,
+    SCHOOL_WATCH_SHEET,
+    WATCH_LABELS,
+    WEIGHT_LABEL,
+    by_their_schools,
+)
 from lbc.roster.pairs import join_pairs
 from lbc.roster.people import untagged
 from lbc.roster.school_names import (
@@ -51,18 +60,7 @@ from lbc.roster.school_names import (
     title_school,
     titled,
 )
-from lbc.roster.tables import (
-    QUOTA_LABELS,
-    SCHOOL_QUOTAS_SHEET,
-    SCHOOL_TERMS_SHEET,
-    SCHOOL_WATCH_SHEET,
-    WATCH_LABELS,
-    WEIGHT_LABEL,
-    by_their_schools,
-    column_letter,
-    id_numbers,
-    load_roster,
-)
+from lbc.roster.tables import column_letter, id_numbers, load_roster
 from lbc.workspace.config import (
     QUOTA_MAX,
     Config,
@@ -1474,7 +1472,7 @@ def _files_schools(
     if any(name not in names for name in roster.files):
         names = {**file_names(roster.files, roster.runs), **names}
     by_file = named_schools(roster.files, roster.declared, names, roster.naming(), runs=roster.runs)
-    # A merged roster's school sheet of no rows (tables.empty_sources) is of its file's
+    # A merged roster's school sheet of no rows (merged_books.empty_sources) is of its file's
     # school, as a Parquet file's is: the one its file's rows say, else its file's name.
     unread = list(dict.fromkeys(x.file for x in roster.children if x.file not in by_file))
     if unread:
