@@ -12,11 +12,12 @@ import typer
 
 from lbc import __version__, messages
 from lbc.commands import common
-from lbc.commands.framework import speak_the_users_language
+from lbc.commands.framework import coerce_without_pydantic, speak_the_users_language
 from lbc.errors import ExitStatus
 from lbc.messages import h
 
 speak_the_users_language()  # typer's and click's own words: help screens, usage errors
+coerce_without_pydantic()  # lbc's options are read without importing pydantic
 
 # Each command's name -> (its module in lbc.commands, the function). A run names one
 # command: only that module is imported and only its options built (see build), so a

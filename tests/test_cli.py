@@ -11,7 +11,11 @@ import subprocess
 import sys
 import weakref
 from pathlib import Path
+from typing import Any
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import (
@@ -87,6 +91,108 @@ def test_validate_imports_no_process_pool(tmp_path):
     assert code == 0 and "concurrent.futures.thread" in loaded  # the trace works
     assert not {m for m in loaded if m.startswith("multiprocessing")}
     assert "concurrent.futures.process" not in loaded
+
+
+def test_options_are_read_without_pydantic(tmp_path):
+    """typer reads an option's value through pydantic, which a school's `lbc validate`
+    spent a sixth of its run importing; lbc reads its own options' plain values itself
+    (lbc.commands.framework.coerce_without_pydantic). A value it is unsure of goes to
+    typer's own reading, which does import pydantic, so the check can fail."""
+    staff = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
+    sheets = {"花名册": [CHILD_HEADER, child_row(1)], "教师": [TEACHER_HEADER, staff]}
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    out = tmp_path / "结对.xlsx"
+    for args in (
+        ["validate", path, "--format", "json", "--select", "ID", "--ignore", "VAL007"],
+        ["pair", path, "--max-per-teacher", "12", "--out", out, "--show-pii"],
+    ):
+        code, loaded = modules_loaded(*args)
+        assert code in (0, 1) and "lbc.commands.framework" in loaded
+        assert not {m for m in loaded if m.split(".")[0] == "pydantic"}
+    code, loaded = modules_loaded("pair", path, "--max-per-teacher", "1.5")
+    assert code == 2 and "pydantic" in loaded
+
+
+@pytest.fixture(scope="module")
+def option_readers(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Any, Any, Any]]:
+    """Each option and argument of lbc's commands, with the context to read it in and
+    typer's own reading of it (pydantic's), beside which lbc's is put."""
+    import typer.main
+    from typer import _coercion
+
+    from lbc.app import build
+
+    group = typer.main.get_command(build())
+    found = []
+    for command in group.commands.values():  # type: ignore[attr-defined]
+        ctx = command.make_context(command.name, [], resilient_parsing=True)
+        for param in command.params:
+            if hasattr(param, "type_descriptor"):
+                found.append((param, ctx, _coercion.build_runtime_param(param.type_descriptor)))
+    return found
+
+
+# What a script or a person types for an option: numbers as they come, paths that are a
+# file, a folder or nothing, and any text at all.
+_TYPED = st.one_of(
+    st.sampled_from(["0", "12", "007", "-1", "+3", " 4", "1.5", "1e3", "０", "١٢", "", "-"]),
+    st.sampled_from(["__file__", "__folder__", "不存在.xlsx", "a\x00b"]),
+    st.text(max_size=12),
+    st.lists(st.sampled_from(["12", "__file__", "x", "ID001"]), max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed=_TYPED)
+def test_lbc_reads_each_option_as_typer_does(
+    option_readers: list[tuple[Any, Any, Any]], typed: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """What lbc makes of a value typed for any of its options (lbc.commands.framework.
+    coerce_without_pydantic) is what typer would make of it: the same value, or the same
+    usage error, which lbc then says in Chinese."""
+    from typer import core
+
+    folder = tmp_path_factory.getbasetemp()
+    (folder / "名册.xlsx").touch()
+    places = {"__file__": str(folder / "名册.xlsx"), "__folder__": str(folder)}
+    value = tuple(places.get(v, v) for v in typed) if isinstance(typed, tuple) else typed
+    value = places.get(value, value) if isinstance(value, str) else value
+    for param, ctx, typers in option_readers:
+        ours = core.build_runtime_param(param.type_descriptor)
+        assert outcome(ours, value, param, ctx) == outcome(typers, value, param, ctx), param.name
+
+
+def test_an_unreadable_path_is_left_to_typer(
+    option_readers: list[tuple[Any, Any, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file lbc may not read is said as typer says it ("Path … is not readable"), in
+    Chinese. This machine's tests run as root, who may read anything: the file is made
+    unreadable by telling both readings so."""
+    from typer import core
+
+    path = tmp_path / "名册.xlsx"
+    path.touch()
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
+    paths = [(p, c, t) for p, c, t in option_readers if p.type_descriptor.annotation is Path]
+    assert paths
+    for param, ctx, typers in paths:
+        ours = core.build_runtime_param(param.type_descriptor)
+        said = outcome(ours, str(path), param, ctx)
+        assert said == outcome(typers, str(path), param, ctx)
+        assert said[0] == "error" and "not readable" in str(said[1])
+
+
+def outcome(reader: Any, value: Any, param: Any, ctx: Any) -> tuple[str, object]:
+    """What ``reader`` makes of ``value``: the value and its type, or the error it says."""
+    from typer._click.exceptions import BadParameter
+
+    try:
+        made = reader.coerce(value, param=param, ctx=ctx)
+    except BadParameter as exc:
+        return "error", exc.format_message()
+    except (ValueError, TypeError) as exc:
+        return "raised", type(exc)
+    return "value", (made, type(made), [type(m) for m in made] if isinstance(made, list) else None)
 
 
 def test_a_command_imports_only_its_own_module(tmp_path):
