@@ -3,6 +3,7 @@ every spelling the field dictionary (shared/spec/archive-fields.md) says it must
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import math
 import pickle
@@ -1948,6 +1949,46 @@ def test_a_character_that_shows_nothing_is_no_part_of_a_value(mark: str, at: int
     assert nz.id_number(ident[:at] + mark + ident[at:]) == ident
     assert nz.name("张雨涵"[: at % 4] + mark + "张雨涵"[at % 4 :]) == "张雨涵"
     assert nz.phone("13812345678"[: at % 12] + mark + "13812345678"[at % 12 :]) == "13812345678"
+
+
+# Direction marks a phone's contacts or a web page puts around a number copied from it
+# (U+202D … U+202C around 13812345678 on Windows), a left-to-right mark, a soft hyphen:
+# format characters, which show nothing in Excel either.
+FORMAT_MARKS = "\u202d\u202c\u200e\u200f\u202a\u2066\u2069\u00ad\u2061\u180e"
+
+
+@given(st.sampled_from(FORMAT_MARKS), st.integers(0, 18))
+def test_a_format_character_is_no_part_of_a_value(mark: str, at: int) -> None:
+    """A direction mark or a soft hyphen in an ID number, a name or a phone: the value is
+    read as without it, as a zero-width space is. The ID was said not to be 18 characters
+    (ID001) and the phone not a number (PHN001), of cells showing both as right."""
+    ident = "511321201503041235"
+    assert nz.id_number(ident[:at] + mark + ident[at:]) == ident
+    assert nz.name("张雨涵"[: at % 4] + mark + "张雨涵"[at % 4 :]) == "张雨涵"
+    assert nz.phone("13812345678"[: at % 12] + mark + "13812345678"[at % 12 :]) == "13812345678"
+
+
+def test_a_number_copied_with_direction_marks_is_read(tmp_path: Path) -> None:
+    """A guardian's phone pasted from a phone's contacts (U+202D 13712345678 U+202C), an
+    ID number with a left-to-right mark before it: Excel shows the number, and validate
+    finds nothing of either cell; export writes them without the marks."""
+    kids = [
+        child_row(1, 监护人电话="\u202d13712345678\u202c"),
+        child_row(2, 身份证号="\u200e" + str(child_row(2)[3])),
+    ]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, *kids]})
+    result = run("validate", path, "--format", "json")
+    assert [(f["code"], f["row"]) for f in result.json()["findings"]] == []
+    assert result.exit_code == 0
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        table = list(csv.reader(fh))
+    at = {k: table[0].index(k) for k in ("id_number", "guardian_phone")}
+    assert [(r[at["id_number"]], r[at["guardian_phone"]]) for r in table[1:3]] == [
+        (f'="{child_row(1)[3]}"', "13712345678"),
+        (f'="{child_row(2)[3]}"', "13712345678"),
+    ]
 
 
 @pytest.mark.parametrize("mark", ["，", ",", "；", ";"])

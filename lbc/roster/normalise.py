@@ -193,8 +193,12 @@ def _as_text(value: Any) -> str | None:
 
 # Characters that show nothing, which a cell pasted from a web system or a chat carries
 # (a zero-width space after an ID number): no part of any value. Read, the ID was a
-# character too long (ID001) and a name was not its namesake's.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# character too long (ID001) and a name was not its namesake's. So are the other format
+# characters that show nothing: the direction marks a phone's contacts put around a number
+# copied from them (U+202D 13812345678 U+202C), a left-to-right mark, a soft hyphen.
+_INVISIBLE = dict.fromkeys(
+    (0x00AD, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070), 0xFEFF)
+)
 
 
 def text(value: Any) -> str | None:
