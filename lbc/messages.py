@@ -2844,7 +2844,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "对照户口簿或身份证原件重新录入，共18位，最后一位是数字或大写 X",
         "type it again from the household register or the card: 18 characters, the last a digit or a capital X",
     ),
-    "rule.ID002": ("身份证号校验位错误", "ID number check digit is wrong"),
+    "rule.ID002": ("身份证号校验位错误{lost}", "ID number check digit is wrong{lost}"),
+    "rule.ID002.lost": (
+        "；末三位是 000，像是曾存成数字（Excel 只保留15位）后又改成文本，后三位已丢失，"
+        "请对照户口簿重新录入",
+        "; it ends in 000, as an ID number stored as a number (Excel keeps 15 digits) and"
+        " then made text does: its last three digits are lost; type it again from the"
+        " household register",
+    ),
     "rule.ID002.title": ("身份证号校验位错误", "ID check digit wrong"),
     "rule.ID002.example": (
         "511321201503041235：按 GB 11643 计算最后一位应为 4",
@@ -2969,6 +2976,37 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.ID010.fix": (
         "核对孩子的证件；是居民身份证的，把身份证件类型改为“居民身份证”",
         "check the child's document; if it is a 居民身份证, set 身份证件类型 to 居民身份证",
+    ),
+    "rule.ID011": (
+        "身份证号末三位是 000，而本表还有末三位是 000、校验位不对的身份证号："
+        "这个号码可能也是存成数字（Excel 只保留15位）后又改成文本，后三位已丢失；请对照户口簿核对",
+        "the ID number ends in 000, and other ID numbers of the sheet end in 000 with a wrong"
+        " check digit: this one too may have been stored as a number (Excel keeps 15 digits)"
+        " and then made text, its last three digits lost; check it against the household"
+        " register",
+    ),
+    "rule.ID011.title": (
+        "身份证号末三位是 000，可能已丢失后三位",
+        "ID number ends in 000, its last digits perhaps lost",
+    ),
+    "rule.ID011.example": (
+        "511321201605014000，同表另有 511321201605011000（校验位不对）：这个校验位对得上，"
+        "但可能是 5113212016050140xx",
+        "511321201605014000 beside 511321201605011000 (check digit wrong) on the sheet: its"
+        " check digit fits, but it may be 5113212016050140xx",
+    ),
+    "rule.ID011.why": (
+        "身份证号存成数字后 Excel 只保留前15位，后三位变成 000；把这一列改成文本、重新确认单元格后，"
+        "留下的就是以 000 结尾的一串文字。十一个这样的号码里有一个校验位恰好对得上，看上去像对的号码。"
+        "同一张表里已有以 000 结尾、校验位不对的号码时，lbc 才这样提示：真号码以 000 结尾的很少",
+        "stored as a number, an ID keeps 15 digits and its last three become 000; made text"
+        " again, the cell holds digits ending in 000. One such number in eleven has a check"
+        " digit that fits and looks right. lbc says so only where other numbers of the sheet"
+        " end in 000 with a wrong check digit: few real ID numbers end in 000",
+    ),
+    "rule.ID011.fix": (
+        "对照户口簿核对这个号码；后三位确实是 000 的，不用改",
+        "check the number against the household register; if it really ends in 000, leave it",
     ),
     "rule.DUP001": (
         "身份证号与{other}重复",

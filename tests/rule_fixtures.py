@@ -122,7 +122,9 @@ FIXTURES: dict[str, Fixture] = {
         children(child_row(1, 身份证号="51132120160501123")), child(2, "D", "id_number")
     ),
     "ID002": Fixture(  # the true check character of this number is not 0
-        children(child_row(1, 身份证号=make_id(B, 104)[:-1] + "0")), child(2, "D", "id_number")
+        children(child_row(1, 身份证号=make_id(B, 104)[:-1] + "0")),
+        child(2, "D", "id_number"),
+        empty=("lost",),
     ),
     "ID003": Fixture(  # 30 February
         children(child_row(1, 身份证号="511321201602301240")), child(2, "D", "id_number")
@@ -132,6 +134,13 @@ FIXTURES: dict[str, Fixture] = {
     ),
     "ID005": Fixture(  # a retired county code
         children(child_row(1, 身份证号=make_id(B, 110, region="412723"))),
+        child(2, "D", "id_number"),
+    ),
+    "ID011": Fixture(  # 511321201605014023's 15 digits, made text: the check digit fits,
+        children(  # and another's 15 digits, made text, its check digit wrong, beside it
+            child_row(1, 身份证号="511321201605014000"),
+            child_row(2, 身份证号=child_row(2)[3][:15] + "000"),
+        ),
         child(2, "D", "id_number"),
     ),
     "ID008": Fixture(  # the true check character of this number is not 0

@@ -176,3 +176,52 @@ def test_an_export_holds_the_roster_whole_for_its_owner_alone(tmp_path: Path) ->
             ]
         read = run("validate", out, "--select", "ID,PHN", "--format", "json")
         assert read.json()["findings"] == []
+
+
+def test_an_id_number_made_text_after_excel_kept_15_digits_is_said_so(tmp_path: Path) -> None:
+    """An ID column typed as numbers, then set to text and each cell typed again (as Excel
+    asks, to stop showing 5.11321E+17), holds 511321201605011000: its last three digits
+    lost, as text. With a wrong check digit, ID002 said one character was mistyped, for
+    the school to look for it; with a right one (one in eleven, 511321201605014000), it
+    was a right ID number without a word. The first is said to end in 000, its digits
+    lost; the second too (ID011, a warning), beside it."""
+    rows = [
+        child_row(1, 身份证号=child_row(1)[3][:15] + "000"),
+        child_row(2, 身份证号="511321201605014000"),
+        child_row(3),
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    result = run("validate", path, "--select", "ID", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    lost = "存成数字（Excel 只保留15位）后又改成文本，后三位已丢失"
+    assert [
+        (f["row"], f["code"], f["severity"], f["message"]) for f in result.json()["findings"]
+    ] == [
+        (
+            2,
+            "ID002",
+            "error",
+            f"身份证号校验位错误；末三位是 000，像是曾{lost}，请对照户口簿重新录入",
+        ),
+        (
+            3,
+            "ID011",
+            "warning",
+            "身份证号末三位是 000，而本表还有末三位是 000、校验位不对的身份证号："
+            f"这个号码可能也是{lost}；请对照户口簿核对",
+        ),
+    ]
+
+
+def test_an_id_number_ending_in_000_alone_is_a_real_one(tmp_path: Path) -> None:
+    """One real ID number in a thousand ends in 000 (order code 100, check digit 0): where
+    no other ID of the sheet ends in 000 with a wrong check digit, it is read as the ID it
+    is, a number cell beside it (ID004: that one cell typed as a number) or not."""
+    rows = [
+        child_row(1),
+        child_row(2, 身份证号="511321201605014000"),
+        child_row(3, 身份证号=float(child_row(3)[3])),
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    result = run("validate", path, "--select", "ID", "--format", "json")
+    assert [(f["row"], f["code"]) for f in result.json()["findings"]] == [(4, "ID004")]

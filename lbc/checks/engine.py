@@ -1106,18 +1106,19 @@ def check_children(
     has_birth_column = table.has("birth_date")
     born: list[dt.date | None] = [None] * n  # the birth date, from its column or the ID
     kinds_of_id = v.get("id_kind", empty)
+    truncated = _digits_lost(ids)
     for i, (id_value, birth, gender) in enumerate(zip(ids, births, genders, strict=True)):
         id_date = held = None  # the birth date read of the ID; the one it holds, checked
         kind = kinds_of_id[i]
         if id_value is not None and patterned_id(kind):
-            id_date = held = _check_id(out, i, id_value, today)
+            id_date = held = _check_id(out, i, id_value, today, truncated)
         elif kind in _MISTAKEN_KINDS and _looks_like_id(id_value, today):
             # Checked as the ID it nearly always is, all its faults said at once; its birth
             # date is read only once the kind says ID (people.patterned_id).
             label, suggested = out.label("id_kind"), _id_kind_of(id_value)
             reason = t(_MISTAKEN_KINDS[kind], kind=kind)
             out.add(R.ID010, i, "id_kind", label=label, kind=kind, id_kind=suggested, reason=reason)
-            held = _check_id(out, i, id_value, today)
+            held = _check_id(out, i, id_value, today, truncated)
         if birth is None:
             born[i] = id_date
             if id_date is None and has_birth_column:
@@ -1190,8 +1191,27 @@ def _id_date(digits: str) -> dt.date | None:
         return born
 
 
-def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:
-    """Check one ID number; return the birth date it holds when it is well formed."""
+def _digits_lost(ids: list[Any]) -> bool:
+    """Whether a sheet's ID numbers show that its column was typed as numbers and made text
+    again: text ending in 000 whose check digit is wrong (Excel kept 15 digits:
+    511321201605011029 became 511321201605011000). Then an ID ending in 000 whose check
+    digit fits (one such in eleven) is one of them too, said (ID011); elsewhere, a number
+    cell (ID004) beside it or not, it is the real ID number that one in a thousand is."""
+    return any(
+        v.__class__ is str
+        and v.endswith("000")
+        and _ID_SHAPE.fullmatch(v) is not None
+        and ric.calc_check_digit(v) != v[-1]
+        for v in ids
+    )
+
+
+def _check_id(
+    out: _Out, i: int, value: Any, today: dt.date, truncated: bool = False
+) -> dt.date | None:
+    """Check one ID number; return the birth date it holds when it is well formed. Of a
+    sheet whose IDs show digits lost (``truncated``: _digits_lost), an ID ending in 000
+    is said to be one such (ID011) though its check digit fits."""
     if value.__class__ is nz.NumericId:
         out.add(R.ID004, i, "id_number")
         return None
@@ -1202,8 +1222,12 @@ def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:
     if born is None or born > today or born.year < 1900:
         out.add(R.ID003, i, "id_number", raw=value[6:14])
         return None
+    # 511321201605011000: an ID typed as a number (Excel keeps 15 digits), made text later.
+    lost = value.endswith("000")
     if ric.calc_check_digit(value) != value[-1]:
-        out.add(R.ID002, i, "id_number")
+        out.add(R.ID002, i, "id_number", lost=t("rule.ID002.lost") if lost else "")
+    elif lost and truncated:
+        out.add(R.ID011, i, "id_number")
     place = value[:10]  # region and year: a code may be retired in some years
     known = _ID_REGIONS.get(place)
     if known is None:

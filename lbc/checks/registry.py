@@ -128,6 +128,7 @@ class R:
     ID008 = Rule(ERROR, RuleKind.IDENTITY, "father_id_number, mother_id_number, guardian_id_number")
     ID009 = Rule(ERROR, RuleKind.IDENTITY, "father_birth_date, mother_birth_date, …")
     ID010 = Rule(WARNING, RuleKind.IDENTITY, "id_kind, id_number")
+    ID011 = Rule(WARNING, RuleKind.IDENTITY, "id_number")
     DUP001 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
     DUP002 = Rule(ERROR, RuleKind.IDENTITY, "name, birth_date, class")
     DUP003 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
