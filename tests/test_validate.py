@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
@@ -242,6 +243,31 @@ def test_id_numbers_pasted_with_an_apostrophe_or_a_times_sign_are_read_as_meant(
     assert result.stdout == (
         "没有发现问题。\n共检查 4 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     )
+
+
+def test_phones_pasted_with_an_apostrophe_are_read_as_meant(tmp_path):
+    """'13712345678, as the system whose ID numbers come as '51132120160501107X forces
+    text, was PHN001 (a malformed number) of a number that Excel shows: it is the number,
+    as the ID is the ID. export writes it without the mark."""
+    rows = [
+        CHILD_HEADER,
+        child_row(1, 监护人电话="'13712345678"),
+        child_row(2, 监护人电话="‘0817-5521234", 父亲电话="`13812345678"),
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    result = run("validate", path)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == (
+        "没有发现问题。\n共检查 2 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    )
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        table = list(csv.DictReader(fh))
+    assert [(r["father_phone"], r["guardian_phone"]) for r in table[:2]] == [
+        ("13812345678", "13712345678"),
+        ("13812345678", "0817-5521234"),
+    ]
 
 
 def test_table_output_groups_by_sheet(tmp_path):

@@ -387,6 +387,10 @@ def phone(value: Any) -> str | Bad | None:
     if isinstance(value, float) and value.is_integer() and value > 0:
         value = str(int(value))
     s = _as_text(value)
+    if s is not None and s[0] in _TEXT_MARKS:
+        # '13812345678, copied from a system that forces text with an apostrophe, as its
+        # ID numbers ('51132120160701002X: id_number).
+        s = s.lstrip(_TEXT_MARKS).lstrip() or None
     if s is None or (not s[0].isdigit() and _folded(s) in NO_PHONE):
         return None
     if whole := _WHOLE_NUMBER_TEXT.fullmatch(s):
