@@ -3,6 +3,8 @@ finding says so, and which day it would be, without reading the number as that d
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 from pathlib import Path
 
 from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
@@ -30,3 +32,34 @@ def test_serial_as_text_is_named(tmp_path: Path) -> None:
         (4, "“出生日期”无法识别为日期"),
         (2, "“日期”无法识别为日期" + hint.format("2024-10-15")),
     ]
+
+
+def test_a_number_in_a_date_column_of_a_1904_workbook_is_its_day(tmp_path: Path) -> None:
+    """A workbook of the 1904 date system (Excel for Mac's old default) counts its serials
+    from 1904-01-01: a 出生日期 cell holding the number 40606, unstyled, is 2015-03-05
+    there, as Excel shows it once styled a date. It was read as the 1900 system's
+    2011-03-04, four years off, without a word where no ID number says the day; and where
+    one did, ID006 blamed a date the sheet never showed. A date cell, styled, is its day
+    as before."""
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    born = dt.date(2015, 3, 5)
+    book = Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(CHILD_HEADER)
+    sheet.append(child_row(1, birth=born))  # a date cell
+    sheet.append(child_row(2, birth=born, 出生日期=40606))  # 2015-03-05 counted from 1904
+    sheet.append(child_row(3, birth=born, 出生日期=40606, 身份证号=None))
+    path = tmp_path / "花名册.xlsx"
+    book.save(path)
+    result = run("validate", path, "--select", "ID,DATE,REQ", "--format", "json")
+    found = [(f["row"], f["code"], f["field"]) for f in result.json()["findings"]]
+    assert found == [(4, "REQ001", "id_number")]
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["birth_date"] for r in rows[:3]] == ["2015-03-05"] * 3

@@ -220,6 +220,10 @@ class RawSheet:
     # The columns the sheet hides, 1-based (A is 1): read all the same, but of two columns
     # of one field, the one a person sees is read (lbc.roster.tables, IGNORED_HIDDEN).
     hidden_columns: frozenset[int] = frozenset()
+    # Whether the workbook counts its date serials from 1904-01-01 (Excel for Mac's old
+    # default): calamine makes its date cells their days, but a number in a date column
+    # is a serial of that system (lbc.roster.tables reads it so).
+    date1904: bool = False
 
 
 @dataclass
@@ -1530,6 +1534,8 @@ def _stream_book(
     _look_at_unread(path, found, {parts[n][0] for n in names if n in parts})
     hidden = _hidden_sheets(path, book)
     send = _marking_hidden(send, hidden, found)
+    if _date1904(path):
+        send = _marking_1904(send)
 
     def parse(handle: Any, name: str) -> Any:
         if name in parts:
@@ -1636,6 +1642,39 @@ def _errors_by_sheet(
             return found.sheet_errors(name)
 
         yield errors
+
+
+def _date1904(path: Path) -> bool:
+    """Whether an .xlsx-like workbook's xl/workbook.xml sets the 1904 date system
+    (<workbookPr date1904="1"/>); False for any other file, or when it cannot be read."""
+    try:
+        if not _sniff(path).startswith(_ZIP_MAGIC):
+            return False
+        with zipfile.ZipFile(path) as zf:
+            books = [
+                _parse_part(zf, info)
+                for info in zf.infolist()
+                if _normal_part_name(info.filename) == _WORKBOOK_PART
+            ]
+    except (LbcError, _Unsure, ElementTree.ParseError, *_ZIP_TROUBLE):
+        return False
+    return any(
+        value.strip().lower() in ("1", "true")
+        for book in books
+        for el in _elements(book, "workbookpr")
+        for value in _attrs(el, "date1904")
+    )
+
+
+def _marking_1904(send: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``send`` marking each sheet as of a workbook of the 1904 date system."""
+
+    def marked(item: Any) -> None:
+        if isinstance(item, RawSheet):
+            item.date1904 = True
+        send(item)
+
+    return marked
 
 
 def _open_workbook(path: Path) -> Any:

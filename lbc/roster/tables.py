@@ -1500,6 +1500,32 @@ CHOICES: dict[Kind, dict[str, Callable[[str], bool]]] = {
 _UNTICKED = frozenset({"", "×", "✗", "✘", "否", "无", "0", "/", "-", "—"})
 
 
+# The 1904 date system's day 0, and the numbers of it nz.date reads as days: those it
+# reads so of the 1900 system's (1910-01-01 to 2100-12-31), 1,462 days fewer.
+_EPOCH_1904 = dt.date(1904, 1, 1)
+_FIRST_1904 = (dt.date(1910, 1, 1) - _EPOCH_1904).days
+_PAST_1904 = (dt.date(2101, 1, 1) - _EPOCH_1904).days
+
+
+def _serial_1904(value: Any) -> bool:
+    return value.__class__ in (int, float) and _FIRST_1904 <= value < _PAST_1904
+
+
+def _serials_of_1904(kind: Kind, chunk: dict[str, Any]) -> None:
+    """The numbers of a date column of a workbook of the 1904 date system (RawSheet.date1904)
+    made the days they are there, as calamine makes its date cells: 40606 is 2015-03-05,
+    not the 1900 system's 2011-03-04. Other numbers (20150305, 2015.03) are left to
+    nz.date, which reads them as it reads them anywhere."""
+    normalisers = NORMALISERS[kind]
+    for key, column in chunk.items():
+        if normalisers.get(key, (None,))[0] not in (nz.date, nz.record_date):
+            continue
+        if any(map(_serial_1904, column)):
+            chunk[key] = [
+                _EPOCH_1904 + dt.timedelta(days=int(v)) if _serial_1904(v) else v for v in column
+            ]
+
+
 def _fall_back(
     kind: Kind,
     columns: dict[str, Column],
@@ -2024,6 +2050,8 @@ class TableMaker:
             for key, col in header.columns.items()
         }
         _fall_back(header.kind, header.columns, chunk, cells, rows, table.moved, table.unheld)
+        if self.sheet.date1904:
+            _serials_of_1904(header.kind, chunk)
         for key, column in chunk.items():
             if self.shared is not None and column is not cells.blank:
                 column = self._shared(key, column)
