@@ -3294,6 +3294,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "（数字 {raw} 也可能是 {ten}：Excel 会去掉小数末尾的 0）",
         " (the number {raw} may be {ten}: Excel drops a last zero)",
     ),
+    "rule.CLS001.date": (
+        "（这一格是日期 {month}月{day}日：在常规格式的单元格里输入“{month}-{day}”或“{month}/{day}”，"
+        "Excel 会自动变成日期；请先把这一列设为文本）",
+        " (the cell is the date {month}/{day}: typed into a cell of the General format,"
+        " {month}-{day} or {month}/{day} becomes a date in Excel; format the column as text"
+        " first)",
+    ),
     "rule.CLS001.title": ("班级无法识别", "unreadable class"),
     "rule.CLS001.example": ("“火箭班”", "“火箭班”"),
     "rule.CLS001.why": (

@@ -665,3 +665,28 @@ def test_whole_class_codes_and_another_schools_classes_leave_a_number_read(
     path = write_xlsx(tmp_path / "county.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
     doc = run("validate", path, "--format", "json").json()
     assert [(f["code"], f["row"]) for f in doc["findings"]] == [("CLS001", 3)]
+
+
+def test_a_class_excel_made_a_date_is_said_so(tmp_path: Path) -> None:
+    """3-2 typed into a 班级 cell of the General format is made the date 3月2日 by Excel
+    (and WPS), which the school sees as 3月2日: CLS001 showed 2026-03-02 and asked for a
+    class, as if the school had typed a date. It says the cell is a date and why; the
+    class is still asked for, never guessed (3-2 or 2-3?)."""
+    import datetime as dt
+
+    kids = [
+        CHILD_HEADER,
+        child_row(1, cls=dt.datetime(2026, 3, 2)),
+        child_row(2, cls=dt.date(2025, 12, 1)),
+    ]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": kids})
+    validated = run("validate", path, "--select", "CLS", "--format", "json")
+    found = [(f["code"], f["row"], f["message"]) for f in validated.json()["findings"]]
+    said = (
+        "无法识别的班级（这一格是日期 {0}月{1}日：在常规格式的单元格里输入“{0}-{1}”或“{0}/{1}”，"
+        "Excel 会自动变成日期；请先把这一列设为文本），请写成如“三年级(2)班”"
+    )
+    assert (validated.exit_code, found) == (
+        1,
+        [("CLS001", 2, said.format(3, 2)), ("CLS001", 3, said.format(12, 1))],
+    )

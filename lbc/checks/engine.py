@@ -719,11 +719,14 @@ def _category_as_kind(value: nz.Bad) -> str:
     return ""
 
 
-def _zero_dropped(value: nz.Bad) -> str:
+def _class_why(value: nz.Bad) -> str:
     """Of an unreadable 班级 (CLS001), that a number cell may be another class with Excel's
-    last zero dropped (3.1 for 3.10: completion._classes_typed_as_numbers)."""
+    last zero dropped (3.1 for 3.10: completion._classes_typed_as_numbers), or that a date
+    cell is one Excel made of 3-2 typed there (nz.DATE_CELL)."""
     if value.reason == nz.ZERO_DROPPED:
         return t("rule.CLS001.zero", raw=value.raw, ten=f"{value.raw}0")
+    if value.reason == nz.DATE_CELL:
+        return t("rule.CLS001.date", month=int(value.raw[5:7]), day=int(value.raw[8:10]))
     return ""
 
 
@@ -1071,7 +1074,7 @@ def check_children(
     for key in required:
         if key != "birth_date":
             _each_empty(out, key)
-    _each_bad(out, "class", R.CLS001, why_of=_zero_dropped)
+    _each_bad(out, "class", R.CLS001, why_of=_class_why)
     _each_bad(out, "grade", R.CLS001, why="")
     # A 留守类型 read from 实际监护情况 is reported once, in the form's own words.
     derived = table.letter("left_behind_type") == table.letter("care_situation")

@@ -53,6 +53,9 @@ class NotHeld(Bad):
 
 # Bad.reason of a number cell Excel may have dropped a last zero of (3.1 for 3.10).
 ZERO_DROPPED = "zero_dropped"
+# Bad.reason of a date cell where a class is asked for: 3-2 typed into a cell of the
+# General format, which Excel (and WPS) made the date 3月2日.
+DATE_CELL = "date_cell"
 # NotHeld.reason of a record whose 类型 names a contact and whose 内容 says it was not made
 # (家访 with 家访未遇，家中无人): the 类型 a sheet's dropdown lets a teacher pick, the 内容
 # where she says what happened (said_not_made).
@@ -1583,10 +1586,14 @@ def from_first_year(value: Any, cls: ClassRef, grade: object) -> bool:
 def class_ref(value: Any) -> ClassRef | Bad | None:
     """A class in any of the spellings schools use, read as grade and class number; a
     class number alone (12班, 2, (2)班) is unreadable here, since it names no grade, and so
-    is a year's class (1201班: _YEAR_AND_CLASS; 12级3班: _COHORT)."""
+    is a year's class (1201班: _YEAR_AND_CLASS; 12级3班: _COHORT). A date cell is
+    unreadable too, said as one (``DATE_CELL``): Excel made 3-2 typed there 3月2日, and
+    3-2 may be 三年级(2)班 or 二年级(3)班."""
     s = _as_text(value)
     if s is None:
         return None
+    if isinstance(value, dt.date) and value.year >= 1910:  # not a number typed as one
+        return Bad(s, DATE_CELL)
     compact = "".join(s.split())
     if compact[:2] == "学前":
         m = _PRESCHOOL_CLASS.fullmatch(compact)
