@@ -63,3 +63,24 @@ def test_a_number_in_a_date_column_of_a_1904_workbook_is_its_day(tmp_path: Path)
     with out.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["birth_date"] for r in rows[:3]] == ["2015-03-05"] * 3
+
+
+def test_a_number_in_a_date_column_of_a_1904_xls_is_its_day(tmp_path: Path) -> None:
+    """An Excel 97-2003 workbook says its date system in a DATEMODE record: a 出生日期
+    number of one of the 1904 system, 40606, is 2015-03-05 there too."""
+    import xlwt
+
+    born = dt.date(2015, 3, 5)
+    book = xlwt.Workbook(encoding="utf-8")
+    book.dates_1904 = True
+    sheet = book.add_sheet("花名册")
+    rows = [CHILD_HEADER, child_row(1, birth=born, 出生日期=40606, 身份证号=None)]
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            sheet.write(i, j, value)
+    path = tmp_path / "花名册.xls"
+    book.save(str(path))
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        assert [r["birth_date"] for r in csv.DictReader(fh)][:1] == ["2015-03-05"]

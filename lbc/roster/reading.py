@@ -1645,10 +1645,14 @@ def _errors_by_sheet(
 
 
 def _date1904(path: Path) -> bool:
-    """Whether an .xlsx-like workbook's xl/workbook.xml sets the 1904 date system
-    (<workbookPr date1904="1"/>); False for any other file, or when it cannot be read."""
+    """Whether a workbook sets the 1904 date system: an .xlsx-like one's xl/workbook.xml
+    (<workbookPr date1904="1"/>), an .xls's DATEMODE record; False for any other file, or
+    when it cannot be read."""
     try:
-        if not _sniff(path).startswith(_ZIP_MAGIC):
+        magic = _sniff(path)
+        if magic.startswith(OLE_MAGIC):
+            return xls_errors.date1904(path)
+        if not magic.startswith(_ZIP_MAGIC):
             return False
         with zipfile.ZipFile(path) as zf:
             books = [

@@ -55,7 +55,7 @@ _ROW, _ROW_HIDDEN = 0x0208, 0x20
 _FILTERMODE = 0x009B
 _HIDDEN_FLAG = b"[" + re.escape(bytes(b for b in range(256) if b & _ROW_HIDDEN)) + b"]"
 _HIDDEN_ROW = rb"\x08\x02\x10\x00.{6}(?:\x00\x00.{4}|.{6}" + _HIDDEN_FLAG + rb")"
-_BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
+_BOF, _EOF, _BOUNDSHEET, _DATEMODE = 0x0809, 0x000A, 0x0085, 0x0022
 _BIFF8 = 0x0600
 # An OLE compound file's layout (lbc.roster.reading reads its header too): its opening
 # bytes, where its header keeps its sector size (a power of two) and its first 109
@@ -91,6 +91,35 @@ def hidden_rows(path: Path) -> dict[str, tuple[tuple[int, ...], bool]]:
             return _hidden_rows(data)
     except (OSError, ValueError):
         return {}
+
+
+def date1904(path: Path) -> bool:
+    """Whether the workbook counts its date serials from 1904-01-01: its globals' DATEMODE
+    record (0x0022) says 1. False when it says 0, has none, or cannot be read."""
+    try:
+        with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return _date1904(data)
+    except (OSError, ValueError):
+        return False
+
+
+def _date1904(data: mmap.mmap) -> bool:
+    """date1904 of the mapped file; every view of it is let go on return."""
+    try:
+        stream = _workbook_stream(data)
+        if struct.unpack_from("<H", stream, 0)[0] != _BOF:
+            return False
+        at = 0
+        while at + 4 <= len(stream):
+            rid, size = struct.unpack_from("<HH", stream, at)
+            if rid == _EOF:
+                return False
+            if rid == _DATEMODE and size >= 2:
+                return struct.unpack_from("<H", stream, at + 4)[0] == 1
+            at += 4 + size
+    except (_NotFound, struct.error, IndexError, ValueError):
+        return False
+    return False
 
 
 def _hidden_rows(data: mmap.mmap) -> dict[str, tuple[tuple[int, ...], bool]]:
