@@ -1151,6 +1151,37 @@ def test_a_hidden_sheet_is_read_and_said(tmp_path: Path, state: str) -> None:
     assert run("columns", path).stdout.count(said) == 1
 
 
+def test_last_terms_hidden_sheet_is_said_by_summary_and_watch(tmp_path: Path) -> None:
+    """Last term's roster (``--previous``) is read as lbc diff reads its OLD: a sheet it
+    hides (an old list left in the file) is read too, and its children, gone from this
+    term's roster, are counted as left. lbc summary and lbc watch said nothing of it, so
+    a county's 离开 5 could not be told from 离开 2; they say what lbc diff says."""
+    old = tmp_path / "上学期" / "花名册.xlsx"
+    old.parent.mkdir()
+    write_xlsx(
+        old,
+        {
+            "花名册": [CHILD_HEADER, child_row(1)],
+            "去年名单": [CHILD_HEADER, child_row(2), child_row(3)],
+        },
+    )
+    wb = load_workbook(old)
+    wb["去年名单"].sheet_state = "hidden"
+    wb.save(old)
+    new = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    note = (
+        f"提示：{old} 的“去年名单”是隐藏的工作表，其中 2 行也已读入；"
+        "它若是旧表或草稿，请在 Excel 中取消隐藏后删除\n"
+    )
+    diff = run("diff", old, new, "--format", "json")
+    assert (diff.exit_code, diff.stderr, diff.json()["summary"]["gone"]) == (0, note, 2)
+    summary = run("summary", "--term", "2024-autumn", "--previous", old, new, "--format", "json")
+    assert summary.json()["changes"]["left"] == 2
+    assert note in summary.stderr.splitlines(keepends=True)
+    watch = run("watch", "--previous", old, new)
+    assert watch.stderr.splitlines(keepends=True).count(note) == 1
+
+
 @pytest.mark.parametrize("look", ["scanned", "let_through", "in_pieces"])
 def test_rows_a_sheet_hides_are_read_and_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, look: str

@@ -385,11 +385,15 @@ def inputs(
 def previous_term(previous: Path | None, config: Path | None, cfg: Config) -> Roster | None:
     """Last term's roster (``--previous``): a file, or a folder read as ``lbc diff`` reads
     its OLD one, every roster in it (a county's schools as they were last term), each
-    school named by its folder too, as last term's validate counted it."""
+    school named by its folder too, as last term's validate counted it. What ``lbc diff``
+    says of its OLD is said of it too (a sheet or rows it hides, sheets skipped, schools
+    told apart): the children read from them are counted as left or changed."""
     if previous is None:
         return None
     files, _, runs = inputs([previous], config)
-    return read_roster(files, cfg.synonyms, runs=runs)
+    roster = read_roster(files, cfg.synonyms, runs=runs)
+    say_what_was_read(files, cfg, roster, pairs_matter=False)
+    return roster
 
 
 def read_files(paths: list[Path], cfg: Config, *extra: Path | None) -> list[Path]:
