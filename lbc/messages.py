@@ -473,6 +473,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{files} 是结对名单，不是花名册：请同时给出花名册",
         "{files} is a pairs workbook, not a roster: give the roster too",
     ),
+    # A row that is the header again with its columns in another order (tables.py).
+    "err.header_reordered": (
+        "{file} 的“{sheet}”第 {row} 行又是一行表头，列的顺序和第 {first} 行的表头不同"
+        "（{column} 列在第 {first} 行是“{was}”，这里是“{now}”），其下各行按哪一行表头读分不清；"
+        "请把这几行移到单独的工作表，或把列的顺序改成和第 {first} 行一样",
+        "{file} sheet '{sheet}': row {row} is a header again, its columns in another order "
+        "than the header in row {first} (column {column} is '{was}' in row {first}, '{now}' "
+        "here), so which header the rows under it follow cannot be told; move those rows to "
+        "a sheet of their own, or put the columns in row {first}'s order",
+    ),
+    "err.header_reordered.none": ("（空）", "(empty)"),
     "err.no_children": (
         "在 {files} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）",
         "no children sheet found in {files} (the header needs columns such as 姓名, 身份证号, 班级)",

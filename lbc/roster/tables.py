@@ -1917,6 +1917,21 @@ class TableMaker:
         self.quick = (own[0], own[1] if len(own) > 1 else own[0])
         grid = sheet.rows
         self.header_row = grid[header.first]
+        # Each mapped column's header texts (of each of its header rows): a row holding a
+        # column's header word under another column is a header in another order.
+        # A group's word merged over its columns (父亲 over 姓名, 电话, 务工地点) is each one's.
+        self.header_words: dict[int, set[str]] = {}
+        rows_of_header = range(header.first, header.first + header.height)
+        for i in rows_of_header:
+            line = grid[i] if i < len(grid) else []
+            for j in self.mapped:
+                if j < len(line) and (text := nz.cell_text(line[j])):
+                    self.header_words.setdefault(j, set()).add(text)
+        for (r1, c1), (_, c2) in sheet.merged:
+            i, j = r1 - sheet.row0, c1 - sheet.col0
+            if i in rows_of_header and 0 <= j < len(grid[i]) and (text := nz.cell_text(grid[i][j])):
+                for k in range(j + 1, c2 - sheet.col0 + 1):
+                    self.header_words.setdefault(k, set()).add(text)
         # A line above the header labelling the sheet's class (班级：三年级(2)班, beside 学校：
         # and 班主任：), as a form prints it under its title.
         self.class_line = class_line(grid, header.first)
@@ -2027,6 +2042,8 @@ class TableMaker:
             if examples:
                 data_idx = [i for i in data_idx if i not in examples]
         if self.name_col is not None:
+            for i in data_idx:
+                self._refuse_another_header(grid[i], sheet.row0 + at + i + 1)
             data_idx = [i for i in data_idx if not self._header_again(grid[i])]
         lo = max(self.start_at - at, 0)
         if header.kind is Kind.CHILDREN:
@@ -2083,6 +2100,36 @@ class TableMaker:
             and self.two_rows
             and _lower_header_again(row, self.header.columns.values())
         )
+
+    def _refuse_another_header(self, row: Sequence[Any], excel_row: int) -> None:
+        """Refuse a row that is a header of the same columns in another order (a second
+        class's table pasted under the first, the mother's columns before the father's):
+        the name column's label among its cells, and a header word in a column whose own
+        header says another. Passed over as the header printed again, or read as a child,
+        the rows under it were read by the first header's columns, the father's phone as
+        the mother's; which header they are of cannot be told, so the file is said."""
+        label = self.name_col.label if self.name_col is not None else None
+        if not label or label not in row:
+            return
+        words = self.header_words
+        for j in self.mapped:
+            text = nz.cell_text(row[j]) if j < len(row) else None
+            if not text or text in words.get(j, ()):
+                continue
+            if any(text in held for k, held in words.items() if k != j):
+                first = self.sheet.row0 + self.header.first + 1
+                raise LbcError(
+                    t(
+                        "err.header_reordered",
+                        file=self.table.file,
+                        sheet=self.sheet.name,
+                        row=excel_row,
+                        first=first,
+                        column=column_letter(self.sheet.col0 + j + 1),
+                        was=" ".join(sorted(words.get(j, ()))) or t("err.header_reordered.none"),
+                        now=text,
+                    )
+                )
 
     def _is_nameless_child(self, row: Sequence[Any]) -> bool:
         """Whether a row that reads as a class's heading with who is over it beside
