@@ -125,6 +125,7 @@ def test_watch_draws_a_schools_children_by_its_own_watch_settings(tmp_path: Path
         "children": 2,
         "threshold": 3,
         "schools": [{"school": QS, "threshold": 4, "guardian_age": 65, "weights": {"WCH013": 0}}],
+        "untyped": 0,
     }
     said = (
         f"提示：{QS} 按本校 lbc.toml 的 [watch] 列入重点关注名单：关注分达到 4、"

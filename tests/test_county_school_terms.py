@@ -138,7 +138,7 @@ def test_watch_counts_days_without_contact_in_a_schools_own_school_year(tmp_path
     watched = run("watch", root, "--as-of", "2024-09-28", "--format", "json")
     assert watched.exit_code == 1
     doc = watched.json()
-    assert doc["summary"] == {"children": 1, "threshold": 3, "schools": []}
+    assert doc["summary"] == {"children": 1, "threshold": 3, "schools": [], "untyped": 0}
     [group] = doc["classes"]
     [child] = group["children"]
     assert (group["class"], child["name"], child["file"]) == (

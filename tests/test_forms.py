@@ -671,6 +671,10 @@ def test_lists_of_the_left_behind_say_whom_they_could_not_judge(tmp_path: Path) 
     assert as_json.json()["summary"] == {"children": 0, "teachers": 0, "untyped": 3}
     watch = run("watch", path)
     assert watch.stderr == repeat + note.format(path, "未评估是否需要重点关注")
+    # A script reading the watch list's JSON learns it too, as flag's says it: not "no
+    # child to watch" of a county whose 留守类型 nobody filled in.
+    watched = run("watch", path, "--format", "json")
+    assert watched.json()["summary"] == {"children": 0, "threshold": 3, "schools": [], "untyped": 3}
     birthdays = run("birthdays", "--month", "3", path)
     assert birthdays.stderr == repeat + note.format(path, "不在任何月份的生日名单上")
 

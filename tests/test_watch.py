@@ -301,7 +301,7 @@ def test_default_threshold_and_the_order_most_urgent_first(school: Path) -> None
     assert (group["class"], group["head_teachers"]) == ("三年级(2)班", ["王芳"])
     assert group["children"][0]["support_teacher"] == "王芳"
     assert group["children"][0]["score"] == 10
-    assert doc["summary"] == {"children": 10, "threshold": 3, "schools": []}
+    assert doc["summary"] == {"children": 10, "threshold": 3, "schools": [], "untyped": 0}
 
 
 def test_weights_threshold_and_age_limit_from_lbc_toml(school: Path) -> None:

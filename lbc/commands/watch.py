@@ -99,6 +99,9 @@ def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:
             "threshold": report.threshold,
             # The schools of a county drawn by their own lbc.toml's [watch], where it differs.
             "schools": [{"school": school, **unlike} for school, unlike in report.own.items()],
+            # The children not assessed, 留守类型 empty or unreadable, as lbc flag's JSON
+            # says them: a county's 0 listed is not "nobody to watch" where they are many.
+            "untyped": len(report.untyped),
         },
         # Why the classes list more children than summary.children, as lbc summary's JSON
         # says why its schools' rows add up to more than its total; null when they do not.
