@@ -2041,8 +2041,10 @@ class TableMaker:
             examples = [i for i in data_idx if _example_row(grid[i], self.numbering)]
             if examples:
                 data_idx = [i for i in data_idx if i not in examples]
-        if self.name_col is not None:
-            for i in data_idx:
+        if self.name_col is not None and (label := self.name_col.label):
+            # A row holding the name's label may be the header again (in C: a county's
+            # 100,000 rows hold none).
+            for i in [i for i in data_idx if label in grid[i]]:
                 self._refuse_another_header(grid[i], sheet.row0 + at + i + 1)
             data_idx = [i for i in data_idx if not self._header_again(grid[i])]
         lo = max(self.start_at - at, 0)
@@ -2104,13 +2106,11 @@ class TableMaker:
     def _refuse_another_header(self, row: Sequence[Any], excel_row: int) -> None:
         """Refuse a row that is a header of the same columns in another order (a second
         class's table pasted under the first, the mother's columns before the father's):
-        the name column's label among its cells, and a header word in a column whose own
-        header says another. Passed over as the header printed again, or read as a child,
-        the rows under it were read by the first header's columns, the father's phone as
-        the mother's; which header they are of cannot be told, so the file is said."""
-        label = self.name_col.label if self.name_col is not None else None
-        if not label or label not in row:
-            return
+        ``row`` holds the name column's label (the caller asks only of such rows), and a
+        header word in a column whose own header says another. Passed over as the header
+        printed again, or read as a child, the rows under it were read by the first
+        header's columns, the father's phone as the mother's; which header they are of
+        cannot be told, so the file is said."""
         words = self.header_words
         for j in self.mapped:
             text = nz.cell_text(row[j]) if j < len(row) else None
