@@ -2062,6 +2062,46 @@ _TEXT: dict[str, tuple[str, str]] = {
         "下学期优先安排对 {count} 名儿童的家访，做到每学期每生至少家访一次。",
         "Next term, visit the homes of these {count} children first: at least one visit per child per term.",
     ),
+    # A school asking more than one talk a month or visit a term (or, in a county, schools
+    # asking different numbers): a child short of it may have had one, so is not said to
+    # have had none.
+    "sum.problem.talks.times": (
+        "谈心不够经常：有 {count} 名结对儿童未做到每月至少谈心 {times} 次。",
+        "Talks not regular: {count} paired children did not have {times} talks every month.",
+    ),
+    "sum.plan.talks.times": (
+        "落实每月谈心制度，帮扶教师每月与 {count} 名未达标儿童至少谈心 {times} 次并及时记录。",
+        "Hold {times} talks every month with the {count} children behind, and record each one.",
+    ),
+    "sum.problem.talks.own": (
+        "谈心不够经常：有 {count} 名结对儿童未做到每月谈心达到本校要求的次数。",
+        "Talks not regular: {count} paired children did not have the talks their school asks "
+        "every month.",
+    ),
+    "sum.plan.talks.own": (
+        "落实每月谈心制度，帮扶教师每月与 {count} 名未达标儿童谈心达到本校要求的次数并及时记录。",
+        "Hold the talks each school asks every month with the {count} children behind, and "
+        "record each one.",
+    ),
+    "sum.problem.visits.times": (
+        "家访次数不足：有 {count} 名结对儿童本学期家访不足 {times} 次。",
+        "Home visits short: {count} paired children had fewer than {times} home visits this term.",
+    ),
+    "sum.plan.visits.times": (
+        "下学期优先安排对 {count} 名儿童的家访，做到每学期每生至少家访 {times} 次。",
+        "Next term, visit the homes of these {count} children first: at least {times} visits "
+        "per child per term.",
+    ),
+    "sum.problem.visits.own": (
+        "家访次数不足：有 {count} 名结对儿童本学期家访未达到本校要求的次数。",
+        "Home visits short: {count} paired children had fewer home visits this term than their "
+        "school asks.",
+    ),
+    "sum.plan.visits.own": (
+        "下学期优先安排对 {count} 名儿童的家访，做到每学期每生家访达到本校要求的次数。",
+        "Next term, visit the homes of these {count} children first, as often as their school "
+        "asks.",
+    ),
     "sum.problem.no_record": (
         "帮扶记录缺失：有 {count} 名儿童本学期没有任何帮扶记录。",
         "No records: {count} children have no support record at all this term.",

@@ -909,3 +909,54 @@ def test_two_versions_of_a_teachers_sheet_are_said(term: Path) -> None:
         "每一份里的记录都计入了（相同的只算一次）；如果一份是另一份改过后再存的新版，请把旧的"
         "移出记录表文件夹，否则旧版里改掉或删掉的记录仍然计入"
     ) in said.stderr.splitlines()
+
+
+def test_a_quota_above_one_is_not_said_as_none_had(tmp_path: Path) -> None:
+    """A school asking two talks a month, two home visits a term and 送温暖 twice a year:
+    张雨涵 had one of each, 李明轩 none. The summary said both had no home visit record,
+    that 王芳 had not visited either, that neither had 送温暖, and planned one talk and one
+    visit each: of 张雨涵, each was untrue, and the plan fell short of the school's own."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    header = ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"]
+    talks = [[D(y, m, 10), "王芳", "张雨涵", None, "谈心", "谈学习"] for y, m in MONTHS]
+    records = [
+        header,
+        *talks,
+        [D(2024, 10, 9), "王芳", "张雨涵", None, "家访", "与奶奶交流"],
+        [D(2024, 12, 20), "王芳", "张雨涵", None, "送温暖", "送冬衣"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    (tmp_path / "lbc.toml").write_text(
+        "[quotas]\ntalks_per_month = 2\nhome_visits_per_term = 2\nwarmth_per_year = 2\n",
+        encoding="utf-8",
+    )
+    shown = run("summary", path, "--term", "2024-autumn", cwd=tmp_path)
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    effects = lines.index("## 三、工作成效")
+    assert lines[effects + 1 : effects + 4] == [
+        "- 每月谈心：2 名结对儿童中，0 名做到每月至少谈心 2 次（0.0%）。",
+        "- 学期家访：0 名结对儿童本学期至少家访 2 次（0.0%）。",
+        "- 送温暖：0 名结对儿童本学年至少得到送温暖 2 次（0.0%）。",
+    ]
+    problems = lines.index("## 四、存在问题")
+    plans = lines.index("## 五、下学期工作打算")
+    assert [x for x in lines[problems + 1 : plans] if x] == [
+        "1. 谈心不够经常：有 2 名结对儿童未做到每月至少谈心 2 次。",
+        "2. 家访次数不足：有 2 名结对儿童本学期家访不足 2 次。",
+        "3. 帮扶记录缺失：有 1 名儿童本学期没有任何帮扶记录。",
+        "本学期没有任何帮扶记录的儿童：",
+        "- 三年级(2)班：李明轩",
+        "未完成谈心或家访要求的帮扶教师：",
+        "- 王芳：帮扶 2 名，2 名未做到每月谈心 2 次，2 名本学期家访不足 2 次",
+    ]
+    assert lines[plans + 2 : plans + 4] == [
+        "1. 落实每月谈心制度，帮扶教师每月与 2 名未达标儿童至少谈心 2 次并及时记录。",
+        "2. 下学期优先安排对 2 名儿童的家访，做到每学期每生至少家访 2 次。",
+    ]
+
+
+MONTHS = [(2024, 9), (2024, 10), (2024, 11), (2024, 12), (2025, 1)]

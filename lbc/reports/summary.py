@@ -1272,10 +1272,19 @@ def _gaps(context: dict[str, Any], short: list[tuple[str, int]]) -> list[dict[st
             candidates.append(("visits", records["paired_children"] - records["home_visited"]))
         candidates.append(("no_record", records["without_record_count"]))
     ranked = sorted((c for c in candidates if c[1] > 0), key=lambda c: -c[1])[:3]
-    gaps = [
-        {"problem": t(f"sum.problem.{key}", count=n), "plan": t(f"sum.plan.{key}", count=n)}
-        for key, n in ranked
-    ]
+    gaps = []
+    for key, n in ranked:
+        said, words = key, {}
+        if key in ("talks", "visits"):
+            times = _times(quotas, "talks_per_month" if key == "talks" else "home_visits_per_term")
+            if times != 1:  # a child short of two visits may have had one: not "none"
+                said, words = (f"{key}.times", {"times": times}) if times else (f"{key}.own", {})
+        gaps.append(
+            {
+                "problem": t(f"sum.problem.{said}", count=n, **words),
+                "plan": t(f"sum.plan.{said}", count=n, **words),
+            }
+        )
     for gap, (key, n) in zip(gaps, ranked, strict=True):
         if key == "contacts" and archive["contacts_unjudged"]:
             gap.update(_contacts_gap(n, archive["contacts_unjudged"]))
@@ -1285,6 +1294,13 @@ def _gaps(context: dict[str, Any], short: list[tuple[str, int]]) -> list[dict[st
             if key == "teachers":
                 gap["problem"] = t("sum.problem.teachers_at", count=n, schools=each)
     return gaps
+
+
+def _times(quotas: dict[str, Any], key: str) -> int | None:
+    """How many times a quota asks (talks a month, visits a term), the run's and every
+    school's own that asks any alike; None when schools ask different numbers."""
+    asked = {quotas[key], *(s[key] for s in quotas["schools"])} - {0}
+    return asked.pop() if len(asked) == 1 else None
 
 
 def _contacts_gap(lacking: int, unjudged: int) -> dict[str, str]:
