@@ -4825,8 +4825,38 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.no": ("否", "no"),
     "due.none": ("截至 {date}，没有待办事项。", "nothing owed as of {date}."),
     "due.summary": (
-        "截至 {date}（{term}）：结对儿童 {paired} 名；本月未谈心 {talk} 名，有月份漏谈 {missed} 名，本学期未家访 {visit} 名，本学年未送温暖 {warmth} 名，超过 {limit}无任何联系 {silent} 名；逾期 {overdue} 名",
-        "as of {date} ({term}): {paired} paired {paired:child|children}; {talk} without a talk this month, {missed} who missed a month, {visit} without a home visit this term, {warmth} without 送温暖 this year, {silent} with no contact for over {limit}; {overdue} overdue",
+        "截至 {date}（{term}）：结对儿童 {paired} 名；{talk}，有月份漏谈 {missed} 名，{visit}，{warmth}，超过 {limit}无任何联系 {silent} 名；逾期 {overdue} 名",
+        "as of {date} ({term}): {paired} paired {paired:child|children}; {talk}, {missed} who missed a month, {visit}, {warmth}, {silent} with no contact for over {limit}; {overdue} overdue",
+    ),
+    # due.summary's counts of the children owing a talk, a visit or 送温暖: where the school
+    # asks more than one (.times), or a county's schools ask different numbers (.own), a
+    # child owing one may have had one already, and is not said to have had none.
+    "due.total.talk": ("本月未谈心 {n} 名", "{n} without a talk this month"),
+    "due.total.talk.times": (
+        "本月谈心不足 {times} 次 {n} 名",
+        "{n} with fewer than {times} talks this month",
+    ),
+    "due.total.talk.own": (
+        "本月谈心未达到本校要求 {n} 名",
+        "{n} with fewer talks this month than their school asks",
+    ),
+    "due.total.home_visit": ("本学期未家访 {n} 名", "{n} without a home visit this term"),
+    "due.total.home_visit.times": (
+        "本学期家访不足 {times} 次 {n} 名",
+        "{n} with fewer than {times} home visits this term",
+    ),
+    "due.total.home_visit.own": (
+        "本学期家访未达到本校要求 {n} 名",
+        "{n} with fewer home visits this term than their school asks",
+    ),
+    "due.total.warmth": ("本学年未送温暖 {n} 名", "{n} without 送温暖 this year"),
+    "due.total.warmth.times": (
+        "本学年送温暖不足 {times} 次 {n} 名",
+        "{n} with fewer than {times} 送温暖 this year",
+    ),
+    "due.total.warmth.own": (
+        "本学年送温暖未达到本校要求 {n} 名",
+        "{n} with fewer 送温暖 this year than their school asks",
     ),
     # The days without contact allowed, in due.summary: the run's, and where schools of a
     # county allow others by their own lbc.toml's [quotas], theirs.

@@ -960,3 +960,39 @@ def test_a_quota_above_one_is_not_said_as_none_had(tmp_path: Path) -> None:
 
 
 MONTHS = [(2024, 9), (2024, 10), (2024, 11), (2024, 12), (2025, 1)]
+
+
+def test_due_says_a_shortfall_of_a_quota_above_one_as_such(tmp_path: Path) -> None:
+    """Asked two talks a month, two home visits a term and 送温暖 twice a year, 张雨涵 had one
+    of each by 2024-11-20: lbc due's last line counted her among those "本学期未家访" and
+    "本学年未送温暖", though she had been visited and warmed once. It says who fall short of
+    the number asked; she still owes the second of each."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    header = ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"]
+    records = [
+        header,
+        [D(2024, 11, 5), "王芳", "张雨涵", None, "谈心", "谈学习"],
+        [D(2024, 10, 9), "王芳", "张雨涵", None, "家访", "与奶奶交流"],
+        [D(2024, 10, 20), "王芳", "张雨涵", None, "送温暖", "送冬衣"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    (tmp_path / "lbc.toml").write_text(
+        "[quotas]\ntalks_per_month = 2\nhome_visits_per_term = 2\nwarmth_per_year = 2\n",
+        encoding="utf-8",
+    )
+    shown = run("due", path, "--as-of", "2024-11-20", cwd=tmp_path)
+    assert shown.exit_code == 1, shown.stderr
+    assert shown.stdout.splitlines()[-1] == (
+        "截至 2024-11-20（2024年秋季学期）：结对儿童 1 名；本月谈心不足 2 次 1 名，"
+        "有月份漏谈 1 名，本学期家访不足 2 次 1 名，本学年送温暖不足 2 次 1 名，"
+        "超过 30 天无任何联系 0 名；逾期 1 名"
+    )
+    english = run("--lang", "en", "due", path, "--as-of", "2024-11-20", cwd=tmp_path)
+    assert english.stdout.splitlines()[-1] == (
+        "as of 2024-11-20 (autumn term 2024): 1 paired child; 1 with fewer than 2 talks this"
+        " month, 1 who missed a month, 1 with fewer than 2 home visits this term, 1 with"
+        " fewer than 2 送温暖 this year, 0 with no contact for over 30 days; 1 overdue"
+    )

@@ -529,6 +529,18 @@ def _owed_text(c: Owed) -> str:
     return t("due.owed_and_missed", owed=owed, months=months)
 
 
+def _owing(result: Due, owed: str, quota: str, n: int) -> str:
+    """How many children owe a talk, a visit or 送温暖, said by the number asked where the
+    run, or any school by its own [quotas], asks other than one: a child owing the second
+    of two visits has had one, and is not said to have had none."""
+    asked = {getattr(q, quota) for q in (result.quotas, *result.own_quotas.values())} - {0}
+    if asked <= {1}:
+        return t(f"due.total.{owed}", n=n)
+    if len(asked) > 1:
+        return t(f"due.total.{owed}.own", n=n)
+    return t(f"due.total.{owed}.times", n=n, times=asked.pop())
+
+
 def summary_line(result: Due, day: Callable[[dt.date], str] = str) -> str:
     """The list's last line, its totals: the days without contact allowed are the run's,
     and, where schools of a county allow others by their own [quotas], theirs too."""
@@ -550,10 +562,10 @@ def summary_line(result: Due, day: Callable[[dt.date], str] = str) -> str:
         date=day(result.as_of),
         term=result.term.label,
         paired=n["paired"],
-        talk=n["no_talk_this_month"],
+        talk=_owing(result, "talk", "talks_per_month", n["no_talk_this_month"]),
         missed=n["missed_a_month"],
-        visit=n["no_home_visit"],
-        warmth=n["no_warmth"],
+        visit=_owing(result, "home_visit", "home_visits_per_term", n["no_home_visit"]),
+        warmth=_owing(result, "warmth", "warmth_per_year", n["no_warmth"]),
         limit=limit,
         silent=n["out_of_contact"],
         overdue=n["overdue"],
