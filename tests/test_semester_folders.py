@@ -729,3 +729,33 @@ def test_counties_kept_by_term_alike_are_said_as_folders(tmp_path: Path) -> None
         f" {Path('甲县', '2025春')}), or move each one's earlier terms' folders into a '上学期'"
         " folder beside them (whose files are not read as this term's)\n"
     )
+
+
+def test_last_terms_record_sheets_in_the_records_folder_are_not_said_a_roster(
+    tmp_path: Path,
+) -> None:
+    """A school moves autumn's returned record sheets into 记录表/上学期/ when the spring's
+    come back: each was said "read as this term's roster", with the advice to put this
+    term's roster beside the folder. They are records, read as records (autumn's 送温暖
+    counts for the school year), each dated by its own sheet's term: nothing to say."""
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    (school / "lbc.toml").write_text(
+        '[files]\nroster = ["花名册.xlsx"]\nrecords = "记录表"\n', encoding="utf-8"
+    )
+    write_xlsx(
+        school / "花名册.xlsx",
+        {"花名册": [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]},
+    )
+    header = ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"]
+    sheets = {
+        Path("上学期", "帮扶记录表_2024年秋季学期_王芳.xlsx"): "2024-12-20",
+        Path("帮扶记录表_2025年春季学期_王芳.xlsx"): "2025-03-10",
+    }
+    for name, day in sheets.items():
+        (school / "记录表" / name).parent.mkdir(parents=True, exist_ok=True)
+        row = [day, "王芳", child_row(1)[1], None, "送温暖", "送冬衣"]
+        write_xlsx(school / "记录表" / name, {"帮扶记录": [header, row]})
+    checked = run("validate", "--format", "json", cwd=school)
+    assert checked.json()["summary"]["records"] == 2
+    assert checked.stderr == ""

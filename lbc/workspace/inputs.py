@@ -112,7 +112,7 @@ def spreadsheet_files(
                 found.append(p)
                 if why is None:
                     this_term.append(p)
-                elif alone is not None:
+                elif alone is not None and not _records_by_name(p, path):
                     alone.append(p)
             elif why == LAST_TERM:
                 if last_term is not None:
@@ -130,6 +130,19 @@ def spreadsheet_files(
         if copies is not None:
             copies += aside
     return list(dict.fromkeys(out))
+
+
+# Words a file's or its folder's name says records by (帮扶记录表_…_王芳.xlsx, 记录表/).
+_RECORDS = ("记录", "谈心", "家访")
+
+
+def _records_by_name(file: Path, root: Path) -> bool:
+    """Whether ``file``, found in the folder ``root``, is support records by its name or a
+    folder's, ``root`` included (记录表/上学期/帮扶记录表_2024年秋季学期_王芳.xlsx): read
+    from a 上学期 folder, they are records still, each dated by its own sheet's term, and
+    not said to be read as this term's roster."""
+    names = [root.resolve().name, *file.relative_to(root).parts]
+    return any(word in _folder_name(name) for name in names for word in _RECORDS)
 
 
 def _spreadsheet_name(name: str) -> bool:
