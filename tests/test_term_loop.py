@@ -18,6 +18,7 @@ from rich.cells import cell_len
 
 from conftest import (
     CHILD_HEADER,
+    RECORD_HEADER,
     TEACHER_HEADER,
     child_row,
     on_a_terminal,
@@ -917,22 +918,14 @@ def test_a_quota_above_one_is_not_said_as_none_had(tmp_path: Path) -> None:
     that 王芳 had not visited either, that neither had 送温暖, and planned one talk and one
     visit each: of 张雨涵, each was untrue, and the plan fell short of the school's own."""
     kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
-    header = ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"]
     talks = [[D(y, m, 10), "王芳", "张雨涵", None, "谈心", "谈学习"] for y, m in MONTHS]
     records = [
-        header,
+        RECORD_HEADER,
         *talks,
         [D(2024, 10, 9), "王芳", "张雨涵", None, "家访", "与奶奶交流"],
         [D(2024, 12, 20), "王芳", "张雨涵", None, "送温暖", "送冬衣"],
     ]
-    path = write_xlsx(
-        tmp_path / "roster.xlsx",
-        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
-    )
-    (tmp_path / "lbc.toml").write_text(
-        "[quotas]\ntalks_per_month = 2\nhome_visits_per_term = 2\nwarmth_per_year = 2\n",
-        encoding="utf-8",
-    )
+    path = asking_two_of_each(tmp_path, kids, records)
     shown = run("summary", path, "--term", "2024-autumn", cwd=tmp_path)
     assert shown.exit_code == 0, shown.stderr
     lines = shown.stdout.splitlines()
@@ -962,19 +955,9 @@ def test_a_quota_above_one_is_not_said_as_none_had(tmp_path: Path) -> None:
 MONTHS = [(2024, 9), (2024, 10), (2024, 11), (2024, 12), (2025, 1)]
 
 
-def test_due_says_a_shortfall_of_a_quota_above_one_as_such(tmp_path: Path) -> None:
-    """Asked two talks a month, two home visits a term and 送温暖 twice a year, 张雨涵 had one
-    of each by 2024-11-20: lbc due's last line counted her among those "本学期未家访" and
-    "本学年未送温暖", though she had been visited and warmed once. It says who fall short of
-    the number asked; she still owes the second of each."""
-    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
-    header = ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"]
-    records = [
-        header,
-        [D(2024, 11, 5), "王芳", "张雨涵", None, "谈心", "谈学习"],
-        [D(2024, 10, 9), "王芳", "张雨涵", None, "家访", "与奶奶交流"],
-        [D(2024, 10, 20), "王芳", "张雨涵", None, "送温暖", "送冬衣"],
-    ]
+def asking_two_of_each(tmp_path: Path, kids: list[list[Any]], records: list[list[Any]]) -> Path:
+    """A school's roster (its children, 王芳 in post, ``records``) in a workspace asking two
+    talks a month, two home visits a term and 送温暖 twice a year."""
     path = write_xlsx(
         tmp_path / "roster.xlsx",
         {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
@@ -983,6 +966,22 @@ def test_due_says_a_shortfall_of_a_quota_above_one_as_such(tmp_path: Path) -> No
         "[quotas]\ntalks_per_month = 2\nhome_visits_per_term = 2\nwarmth_per_year = 2\n",
         encoding="utf-8",
     )
+    return path
+
+
+def test_due_says_a_shortfall_of_a_quota_above_one_as_such(tmp_path: Path) -> None:
+    """Asked two talks a month, two home visits a term and 送温暖 twice a year, 张雨涵 had one
+    of each by 2024-11-20: lbc due's last line counted her among those "本学期未家访" and
+    "本学年未送温暖", though she had been visited and warmed once. It says who fall short of
+    the number asked; she still owes the second of each."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    records = [
+        RECORD_HEADER,
+        [D(2024, 11, 5), "王芳", "张雨涵", None, "谈心", "谈学习"],
+        [D(2024, 10, 9), "王芳", "张雨涵", None, "家访", "与奶奶交流"],
+        [D(2024, 10, 20), "王芳", "张雨涵", None, "送温暖", "送冬衣"],
+    ]
+    path = asking_two_of_each(tmp_path, kids, records)
     shown = run("due", path, "--as-of", "2024-11-20", cwd=tmp_path)
     assert shown.exit_code == 1, shown.stderr
     assert shown.stdout.splitlines()[-1] == (

@@ -358,20 +358,28 @@ def sheet_names(path: Path) -> list[str]:
     sheet list cannot be read (reading the file says why)."""
     if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
         return []
+    return [
+        name
+        for book in _workbook_parts(path)
+        for el in _elements(book, "sheet")
+        for name in _attrs(el, "name")
+    ]
+
+
+def _workbook_parts(path: Path) -> list[Any]:
+    """The parsed xl/workbook.xml of a zip workbook (what sheet_names and _date1904 read
+    there); [] for any other file, or when it cannot be read (reading the file says why)."""
     try:
         if not _sniff(path).startswith(_ZIP_MAGIC):
             return []
         with zipfile.ZipFile(path) as zf:
-            books = [
+            return [
                 _parse_part(zf, info)
                 for info in zf.infolist()
                 if _normal_part_name(info.filename) == _WORKBOOK_PART
             ]
     except (LbcError, _Unsure, ElementTree.ParseError, *_ZIP_TROUBLE):
         return []
-    return [
-        name for book in books for el in _elements(book, "sheet") for name in _attrs(el, "name")
-    ]
 
 
 def _sniff(path: Path) -> bytes:
@@ -1649,22 +1657,13 @@ def _date1904(path: Path) -> bool:
     (<workbookPr date1904="1"/>), an .xls's DATEMODE record; False for any other file, or
     when it cannot be read."""
     try:
-        magic = _sniff(path)
-        if magic.startswith(OLE_MAGIC):
+        if _sniff(path).startswith(OLE_MAGIC):
             return xls_errors.date1904(path)
-        if not magic.startswith(_ZIP_MAGIC):
-            return False
-        with zipfile.ZipFile(path) as zf:
-            books = [
-                _parse_part(zf, info)
-                for info in zf.infolist()
-                if _normal_part_name(info.filename) == _WORKBOOK_PART
-            ]
-    except (LbcError, _Unsure, ElementTree.ParseError, *_ZIP_TROUBLE):
+    except LbcError:
         return False
     return any(
         value.strip().lower() in ("1", "true")
-        for book in books
+        for book in _workbook_parts(path)
         for el in _elements(book, "workbookpr")
         for value in _attrs(el, "date1904")
     )
