@@ -1744,6 +1744,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{here}与{there}身份证号相同，按同一名儿童结对",
         "note: {here} has the same ID number as {there}; paired as one child",
     ),
+    # One ID number on two schools' rosters, both saying the child is at school (DUP003).
+    "pair.note.two_schools": (
+        "提示：{here}与{there}身份证号相同，两所学校的花名册都登记她在校：按同一名儿童在{school}"
+        "结对；请核对她现在在哪所学校",
+        "note: {here} has the same ID number as {there}, and both schools list the child as at"
+        " school: paired as one child in {school}; check which school she is at now",
+    ),
+    "pair.note.two_schools_teacher": (
+        "提示：{here}与{there}身份证号相同，两所学校的花名册都登记她在校：按同一名儿童在{school}"
+        "结对，{other}为她填的帮扶教师{teacher}没有沿用；请核对她现在在哪所学校",
+        "note: {here} has the same ID number as {there}, and both schools list the child as at"
+        " school: paired as one child in {school}, and the support teacher {other} named for"
+        " her, {teacher}, was not kept; check which school she is at now",
+    ),
     # A row without an ID number alike in every cell that tells children apart (DUP002).
     "pair.note.copy": (
         "提示：{here}与{there}姓名、性别、出生日期、班级、监护人都相同，是同一行登记了两次，"

@@ -5,6 +5,7 @@ Through the real CLI on real workbooks."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,50 @@ def test_a_child_on_three_schools_rosters_is_said_on_all_three_at_each(tmp_path:
                 "共检查 4 名儿童、0 名教师、0 条帮扶记录：2 个错误，0 个警告",
             ],
         ), source
+
+
+def test_pair_says_which_school_pairs_a_child_on_two_rosters_and_whose_teacher_it_drops(
+    tmp_path: Path,
+) -> None:
+    """王梓萱 (child 3) is at school on both rosters, each naming her a teacher of its own.
+    She is paired once, in the school whose row is kept (白鹤小学, listed first), with that
+    school's 李强. The note used to say only that the two rows were paired as one child:
+    not in which school, and 青山小学's 王芳 was dropped without a word. Without a teacher
+    named by 青山小学, the note names the school alone."""
+    teachers = ["姓名", "性别", "联系电话", "职务", "任教班级", "任教学科", "党员", "在岗"]
+
+    def school(kids: list[dict[str, object]], teacher: str, phone: str) -> dict[str, object]:
+        staff = [teacher, "女", phone, "", "三年级(1)班", "语文", "否", "是"]
+        return {"花名册": table(kids), "教师": [teachers, staff]}
+
+    for qingshan_names, tail in (
+        ("王芳", "，青山小学为她填的帮扶教师王芳没有沿用"),
+        (None, ""),
+    ):
+        root = tmp_path / ("named" if qingshan_names else "unnamed")
+        write_books(
+            root / "县",
+            {
+                "青山小学/花名册.xlsx": school(
+                    [child_cells(1, 帮扶教师="王芳"), child_cells(3, 帮扶教师=qingshan_names)],
+                    "王芳",
+                    "13800000001",
+                ),
+                "白鹤小学/花名册.xlsx": school(
+                    [child_cells(3, 帮扶教师="李强"), child_cells(4)], "李强", "13800000002"
+                ),
+            },
+        )
+        result = run("pair", "县", "--format", "json", cwd=root)
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.splitlines() == [
+            "提示：县/青山小学/花名册.xlsx“花名册”第 3 行与县/白鹤小学/花名册.xlsx“花名册”"
+            "第 2 行身份证号相同，两所学校的花名册都登记她在校：按同一名儿童在白鹤小学结对"
+            f"{tail}；请核对她现在在哪所学校"
+        ]
+        pairs = json.loads(result.stdout)["pairs"]
+        assert [(p["class"], p["row"], p["teacher"], p["kept"]) for p in pairs] == [
+            ("白鹤小学 三年级(2)班", 2, "李强", True),
+            ("白鹤小学 三年级(2)班", 3, "李强", False),
+            ("青山小学 三年级(2)班", 2, "王芳", True),
+        ]

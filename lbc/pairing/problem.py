@@ -241,9 +241,10 @@ def _watched(roster: Roster, watch: WatchSettings, as_of: dt.date) -> dict[tuple
 
 
 def _children(
-    roster: Roster, notes: list[str]
+    roster: Roster, notes: list[str], school_of: Callable[[Table, int], str]
 ) -> tuple[list[ChildRow], list[tuple[int, int]], dict[str, int]]:
-    """The children to pair, in roster order, and where each is (as _watched says it)."""
+    """The children to pair, in roster order, and where each is (as _watched says it);
+    ``school_of``: the school a row is paired in."""
     at = {id(table): k for k, table in enumerate(roster.children)}
     counts = {"left_school": 0, "duplicates": 0}
     out: list[ChildRow] = []
@@ -270,6 +271,9 @@ def _children(
             there = t(loc, file=kept.file, sheet=kept.sheet_at(j), row=kept.rows[j])
             ident = id_of(table, i)
             note = "pair.note.duplicate" if isinstance(ident, str) else "pair.note.copy"
+            if school_of(table, i) != school_of(kept, j):
+                notes.append(_two_schools(roster, (table, i), first, here, there, school_of))
+                continue
             notes.append(t(note, here=here, there=there))
         if gone or repeats:
             skip = {*gone, *repeats}
@@ -286,6 +290,37 @@ def _children(
             if (k, i) in again:
                 c.priority = priority_reasons(roster.children[k], i, again[(k, i)])
     return out, keys, counts
+
+
+def _two_schools(
+    roster: Roster,
+    repeat: tuple[Table, int],
+    kept: tuple[Table, int],
+    here: str,
+    there: str,
+    school_of: Callable[[Table, int], str],
+) -> str:
+    """What pair says of a child whose ID number is on two schools' rosters, both saying
+    she is at school: in which school she is paired (the kept row's, repeated_rows), and
+    the teacher the other school's row names for her, who is not kept (a row of another
+    school names that school's teacher, lbc.roster.pairs): else the school that named her
+    teacher would find the pair gone without a word."""
+    names = file_names(roster.files, roster.runs)
+    (table, i), (first, j) = repeat, kept
+    school = school_label(school_of(first, j), names)
+    other = school_label(school_of(table, i), names)
+    named = _text(table.get(NAMESAKE_KEY, i)) or _text(table.get("support_teacher", i))
+    own = _text(first.get(NAMESAKE_KEY, j)) or _text(first.get("support_teacher", j))
+    if named and not shows_an_error_whole(named) and named != own:
+        return t(
+            "pair.note.two_schools_teacher",
+            here=here,
+            there=there,
+            school=school,
+            other=other,
+            teacher=shown_name(named),
+        )
+    return t("pair.note.two_schools", here=here, there=there, school=school)
 
 
 def _child_rows(table: Table, rows: Iterable[int]) -> list[ChildRow]:
@@ -526,12 +561,13 @@ def schools(
     _read_for_both(roster)
     drawn = functools.partial(_watched, roster, watch or WatchSettings(), dt.date.today())
     watched = Background(drawn, size)
-    children, keys, counts = _children(roster, notes)
     declared = roster.file_schools()
     school_in = pairing_school(roster, roster.support_schools())
 
     def school_of(table: Table, i: int) -> str:
         return school_in(table.file, _text(table.get("school", i)))
+
+    children, keys, counts = _children(roster, notes, school_of)
 
     teachers = _teachers(roster, max_per_teacher, notes, school_of)
     groups: dict[str, School] = {}
