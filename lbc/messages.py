@@ -1346,6 +1346,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”{message}（见 lbc validate 的 VAL008）",
         "note: {file} sheet '{sheet}': {message} (see VAL008 in lbc validate)",
     ),
+    "note.unsaved": (
+        "提示：{file} 的“{sheet}”有 {count} 个格子是公式（第一个在 {cell}），文件里没有保存"
+        "计算结果，lbc 看不到它们的值，统计和名单里都当作没有这项内容；请用 Excel 或 WPS "
+        "打开这个文件再保存一次（见 lbc validate 的 VAL010）",
+        "note: {file} sheet '{sheet}': {count} {count:cell holds|cells hold} a formula whose"
+        " result was not saved in the file (the first at {cell}), so lbc cannot see"
+        " {count:its value|their values} and counts and lists {count:it|them} as not there;"
+        " open the file in Excel or WPS and save it again (see VAL010 in lbc validate)",
+    ),
     "note.error_rows_merged": (
         "提示：{file} 的“{sheet}”{message}。这些行没有写入合并后的名册，"
         "请在该校的这个文件里查看（见 lbc validate 的 VAL008）",
@@ -3628,6 +3637,34 @@ _TEXT: dict[str, tuple[str, str]] = {
         "在 Excel 里点开这一格看公式，找回它引用的表格；或者删掉公式，直接填入真实内容",
         "open the cell in Excel to see its formula and restore the sheet it refers to, or "
         "replace the formula with the real value",
+    ),
+    "rule.VAL010": (
+        "{label}是公式，文件里没有保存它的计算结果，lbc 看不到它的值："
+        "请用 Excel 或 WPS 打开这个文件再保存一次，或把这一列复制后“粘贴为数值”",
+        "{label} holds a formula whose result was not saved in the file, so lbc cannot see"
+        " its value: open the file in Excel or WPS and save it again, or copy the column and"
+        " paste it as values",
+    ),
+    "rule.VAL010.title": ("公式没有保存计算结果", "a formula saved without its result"),
+    "rule.VAL010.example": (
+        "监护人电话一栏是公式（如 =VLOOKUP(…)），表格由软件生成后没有在 Excel 里打开保存过，"
+        "Excel 里看得到号码，文件里却没有",
+        "监护人电话 holds a formula (=VLOOKUP(…)) in a workbook a program wrote and nobody"
+        " saved in Excel since: Excel shows the number, the file holds none",
+    ),
+    "rule.VAL010.why": (
+        "Excel、WPS 打开时会现算公式，所以看得到内容；lbc 只读文件里保存的结果，"
+        "这一格没有结果，既不能当作空着，也不能当作填好了，只能请学校把结果存进文件",
+        "Excel and WPS work a formula out as they open the file, so its value shows; lbc"
+        " reads only the results saved in the file, and this cell has none: neither empty"
+        " nor filled in as far as lbc can tell, until the school saves the result in the file",
+    ),
+    "rule.VAL010.fix": (
+        "用 Excel 或 WPS 打开这个文件，直接保存一次（会把公式结果一起存进去）；"
+        "或者选中这一列，复制，再“选择性粘贴 → 数值”，把公式换成它的结果",
+        "open the file in Excel or WPS and save it once (the results are saved with it); or"
+        " select the column, copy it and paste special as values, the formulas replaced by"
+        " their results",
     ),
     "rule.VAL008": (
         "{rows}{besides}只显示公式查找不到时的 #N/A，没有儿童信息，未算作儿童："

@@ -233,6 +233,9 @@ FIXTURES: dict[str, Fixture] = {
         extra("实际监护情况", "父母双方同时外出", kind="非留守"), child(2, "I", "left_behind_type")
     ),
     "VAL007": Fixture(children(child_row(1, 家庭住址="#REF!")), child(2, "H", "home_address")),
+    "VAL010": Fixture(  # a formula saved without its result, as openpyxl saves one
+        children(child_row(1, 监护人电话='="13712"&"345678"')), child(2, "N", "guardian_phone")
+    ),
     "VAL008": Fixture(  # a VLOOKUP dragged a row past the last child: its 序号, #N/A, an
         # empty cell (a #REF! among them would make the row a child's, said by VAL007)
         children(child_row(1), [2, *["#N/A"] * 6, None, *["#N/A"] * 6]),

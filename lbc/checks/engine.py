@@ -39,7 +39,7 @@ from lbc.roster.people import (
     teacher_named,
     untagged,
 )
-from lbc.roster.reading import FORMULA_ERRORS
+from lbc.roster.reading import FORMULA_ERRORS, UNSAVED
 from lbc.roster.school_names import names_grades
 from lbc.roster.support import WARMTH, ChildIndex, paired_with, record_days
 from lbc.roster.tables import cells_held, class_label, copy_columns, copyable, id_numbers
@@ -855,7 +855,9 @@ def _formula_errors(out: _Out, keys: Collection[str] | None = None) -> None:
     formula's error: the value it was meant to hold is not there, whatever its column's own
     rules make of the text. Only in a table the reader saw them in (Table.formula_errors):
     an .xlsx's error cells put back (lbc.roster.reading.Prescan), or text that is one in any
-    file (a CSV saved from such a sheet, a merged roster, which holds a school's as text)."""
+    file (a CSV saved from such a sheet, a merged roster, which holds a school's as text).
+    A cell holding a formula saved without its result (UNSAVED) is VAL010 instead: it shows
+    its value in Excel, though lbc cannot read it."""
     if not out.table.formula_errors:
         return
     for key, column in out.table.raw.items():
@@ -869,7 +871,9 @@ def _formula_errors(out: _Out, keys: Collection[str] | None = None) -> None:
             continue
         label = out.label(key)
         for i, value in enumerate(column):
-            if shows_an_error_whole(value):
+            if value.__class__ is str and value == UNSAVED:  # no error: no result saved
+                out.add(R.VAL010, i, key, label=label)
+            elif shows_an_error_whole(value):
                 out.add(R.VAL007, i, key, label=label, value=value)
 
 

@@ -101,13 +101,18 @@ READ_AS_TYPED = frozenset(
 )
 
 
+# The rules that say what such a cell is: a formula's error (VAL007), a formula saved
+# without its result (VAL010).
+_SAY_THE_CELL = frozenset({R.VAL007.code, R.VAL010.code})
+
+
 def reported(findings: list[Finding]) -> list[Finding]:
     """``findings`` as they are shown and counted: a finding of READ_AS_TYPED on a cell that
-    a VAL007 among ``findings`` says too is left out, so each such cell is said once, by
+    a VAL007 (or VAL010) among ``findings`` says too is left out, so each such cell is said once, by
     what it is. Run on the findings --select and --ignore chose, never at the source: with
     ``--select ID`` (or ``--ignore VAL007``) there is no VAL007 to say the cell, and ID001
     still does."""
-    shown = {(f.file, f.sheet, f.row, f.column) for f in findings if f.code == R.VAL007.code}
+    shown = {(f.file, f.sheet, f.row, f.column) for f in findings if f.code in _SAY_THE_CELL}
     if not shown:
         return findings
     return [

@@ -154,6 +154,7 @@ class R:
     VAL007 = Rule(ERROR, RuleKind.VALUE, "any")
     VAL008 = Rule(ERROR, RuleKind.VALUE, "any")
     VAL009 = Rule(ERROR, RuleKind.VALUE, "left_behind_type, care_situation")
+    VAL010 = Rule(ERROR, RuleKind.VALUE, "any")
     CON001 = Rule(ERROR, RuleKind.CONTACT, "guardian_name, guardian_relation, guardian_phone")
     CON002 = Rule(ERROR, RuleKind.CONTACT, "father_phone, mother_phone")
     CON003 = Rule(ERROR, RuleKind.CONTACT, "father_phone, mother_phone, parent_phone")

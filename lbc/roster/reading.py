@@ -33,7 +33,7 @@ from defusedxml import ElementTree
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
 from lbc.output.formats import neutralised
-from lbc.output.formula_errors import EXCEL_ERRORS, FORMULA_ERRORS
+from lbc.output.formula_errors import EXCEL_ERRORS, FORMULA_ERRORS, UNSAVED
 from lbc.roster import sheet_pieces, supervised, xls_errors
 from lbc.roster.xls_errors import OLE_DIFAT, OLE_MAGIC, OLE_MARKERS, OLE_SECTOR_SHIFT
 
@@ -111,8 +111,10 @@ _TWO_LETTER_CELL = re.compile(rb"r" + _EQ + rb"[\"']([A-Za-z]{2})[0-9]+" + _FILL
 _LIBREOFFICE_ERROR = b"Err:5[0-9][0-9]"
 # Bytes holding one of them anywhere: a cheap first look (at C speed) at text that may
 # show one as a cell's whole text, each cell of which is then compared with them whole.
-# (Excel's each start with "#", said once so that a search looks for "#" first.)
-_ERROR_WORDS = b"#(?:" + b"|".join(re.escape(e[1:].encode()) for e in sorted(EXCEL_ERRORS)) + b")"
+# (Excel's each start with "#", said once so that a search looks for "#" first; so does the
+# text a formula without its result is read as, which a merged roster holds as text.)
+_HASH_ERRORS = sorted({*EXCEL_ERRORS, UNSAVED})
+_ERROR_WORDS = b"#(?:" + b"|".join(re.escape(e[1:].encode()) for e in _HASH_ERRORS) + b")"
 _ERROR_TEXT = (re.compile(_ERROR_WORDS), re.compile(_LIBREOFFICE_ERROR))
 # The same as the whole text between two tags of a part's XML: an inline or shared string
 # that is one (lbc merge writes a school's #N/A back as such text, a person may type it),
@@ -121,7 +123,7 @@ _ERROR_XML_TEXT = (
     re.compile(rb">" + _ERROR_WORDS + rb"<"),
     re.compile(rb">" + _LIBREOFFICE_ERROR + rb"<"),
 )
-_ERROR_TEXT_BYTES = 16  # the longest, ">#GETTING_DATA<", and some
+_ERROR_TEXT_BYTES = 16  # the longest, ">#GETTING_DATA<" or ">#未存结果<", and some
 # A cell holding a formula's error value (#N/A, #REF!, #DIV/0! …), which calamine hands
 # over as an empty cell: its column, row and the error as Excel shows it.
 # Looked for first (a GB of XML in a second), then the cells holding one.
@@ -131,6 +133,23 @@ _ERROR_CELL = re.compile(
     rb"(?:(?!</c>).){0,4096}?<(?:\w+:)?v>([^<]{1,64})</",
     re.S,
 )
+# A cell holding a formula saved without its result, as a program writes it (openpyxl:
+# <c r="D5"><f>…</f><v></v></c>) until the file is opened and saved in Excel: calamine
+# gives it as empty, though Excel and WPS show its value. Its column, row, the attributes
+# after its reference and its empty <v>, if any: a formula whose result is "" (an
+# IFERROR's) Excel saves as t="str" with an empty <v>, a cell that is empty as shown.
+# Looked for only in a piece holding a formula (<f, or a prefixed :f) and one of the ways
+# such a cell ends (_UNSAVED_ENDS; any, where the formula's tag is prefixed): Excel's own
+# files, formulas in every row, each with its result, pay a few byte searches.
+_UNSAVED_CELL = re.compile(
+    rb"r" + _EQ + rb"[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']([^>]*?)(?<!/)>\s*"
+    rb"<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_UNSAVED_ENDS = (b"f></c>", b"/></c>", b"<v></v>", b"<v/>", b"<v />", b"f>\n", b"f>\r", b"f> ")
+# A cell's type where a formula's empty <v> is its result: text (t="str"), which Excel
+# writes for a formula giving "".
+_TYPED_TEXT = re.compile(rb"\bt" + _EQ + rb"[\"'](?:str|s|inlineStr)[\"']")
 # Where a piece of a sheet part's XML may hold a cell's reference (see _cell_chunks).
 _CELL_REF = re.compile(rb"r" + _EQ)
 _ANY_CELL = re.compile(rb"r" + _EQ + rb"[\"']([A-Za-z]+)([0-9]+)" + _FILLED)
@@ -258,7 +277,8 @@ class Prescan:
     # normalised name (an .ods or .xls sheet by its tab name), with its cells holding one
     # as an error value, by (row, column), 1-based: calamine gives them as empty cells, so
     # they are put back (_put_errors), and a roster whose formulas broke is not read as
-    # one left blank. A sheet whose errors are all text
+    # one left blank. So are its cells holding a formula saved without its result, as
+    # UNSAVED (_note_unsaved_cells). A sheet whose errors are all text
     # (lbc merge writes a school's back as text) has none to put back.
     errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     # Whether the shared strings hold one as text: any sheet may show it.
@@ -1037,6 +1057,7 @@ class _Look:
                 self.last_col, self.last_row = _farthest(far, self.last_col, self.last_row)
             del far
             _note_error_cells(data, self.errors)
+            _note_unsaved_cells(data, self.errors)
         self.shown = self.shown or _shows_error(data)
         self.marked = self.marked or _says_hidden(data)  # never cut: pieces end before "r="
         # "C" first, at the speed of a byte's search: row XML seldom holds a capital C.
@@ -1142,12 +1163,27 @@ def _note_error_cells(data: bytes, errors: dict[tuple[int, int], str]) -> None:
             errors[(_row_number(row), _col_number(col))] = error.decode("utf-8", "replace")
 
 
+def _note_unsaved_cells(data: bytes, errors: dict[tuple[int, int], str]) -> None:
+    """Note the cells of a piece of a sheet part's XML that hold a formula saved without
+    its result in ``errors`` as UNSAVED, by (row, column), 1-based (_UNSAVED_CELL)."""
+    if b"<f" in data:
+        if not any(end in data for end in _UNSAVED_ENDS):
+            return
+    elif b":f" not in data:
+        return
+    for col, row, attrs, empty in _UNSAVED_CELL.findall(data):
+        if empty and _TYPED_TEXT.search(attrs) is not None:
+            continue  # Excel's "" result: empty as Excel shows it
+        errors.setdefault((_row_number(row), _col_number(col)), UNSAVED)
+
+
 def _look_later(path: Path, found: Prescan) -> None:
     """Look through the parts ``found.later`` into ``found``, as the look before calamine
     does through the others: the shared strings for text showing a formula's error, the
-    sheet parts for hidden rows, and (``found.formulas``) for cells holding a formula's
-    error value; not for text in them, which Excel and WPS (which write the <dimension>
-    these parts were let through on) keep in the shared strings."""
+    sheet parts for hidden rows, for cells holding a formula saved without its result (a
+    program's workbook has no calc chain), and (``found.formulas``) for cells holding a
+    formula's error value; not for text in them, which Excel and WPS (which write the
+    <dimension> these parts were let through on) keep in the shared strings."""
     try:
         with zipfile.ZipFile(path) as zf:
             for member in found.later:
@@ -1156,14 +1192,13 @@ def _look_later(path: Path, found: Prescan) -> None:
                     found.shared = found.shared or _shows_error_text(zf, info)
                     continue
                 errors: dict[tuple[int, int], str] = {}
-                if found.formulas:
-                    marked = False
-                    for data, cells in _cell_chunks(_inflated(zf, info)):
-                        if cells:
-                            _note_error_cells(data, errors)
-                        marked = marked or _says_hidden(data)
-                else:  # no error cells to look for: hidden rows alone
-                    marked = _part_says_hidden(zf, info)
+                marked = False
+                for data, cells in _cell_chunks(_inflated(zf, info)):
+                    if cells and found.formulas:
+                        _note_error_cells(data, errors)
+                    if cells:
+                        _note_unsaved_cells(data, errors)
+                    marked = marked or _says_hidden(data)
                 if errors:
                     found.errors[_normal_part_name(member)] = errors
                 if marked:
@@ -1199,17 +1234,6 @@ def _zero_at(data: bytes, at: int) -> bool:
     hiding nothing compiles no pattern (_HIDDEN_LOOK) for it."""
     end = data.find(data[at + 3 : at + 4], at + 4, at + 64)
     return end != -1 and not data[at + 4 : end].replace(b"0", b"").strip(b".")
-
-
-def _part_says_hidden(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Whether a zip member's XML holds "hidden" or ht="0 (each block looked at with the
-    end of the one before, where the word may be cut)."""
-    tail = b""
-    for block in _inflated(zf, info):
-        if _says_hidden(block) or _says_hidden(tail + block[: len(_HIDDEN_MARK)]):
-            return True
-        tail = block[-len(_HIDDEN_MARK) :]
-    return False
 
 
 def _note_hidden_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, found: Prescan) -> None:

@@ -100,6 +100,7 @@ from lbc.roster.merged_books import (
 from lbc.roster.reading import (
     FORMULA_ERRORS,
     PARQUET_SUFFIX,
+    UNSAVED,
     Merge,
     RawSheet,
     check_input_path,
@@ -258,12 +259,14 @@ def cells_held(table: Table, key: str) -> list[Any]:
     """Column ``key`` as what its cells hold, all None where the table lacks it: a cell
     showing a formula's error (a failed VLOOKUP's #N/A: shows_an_error_whole) holds
     nothing, as an empty cell does, wherever a rule or a count asks whether it is filled
-    in (a phone nobody can call, a guardian nobody named); VAL007 says the cell."""
+    in (a phone nobody can call, a guardian nobody named); VAL007 says the cell. A formula
+    saved without its result (UNSAVED) is held: Excel shows its value, which lbc cannot
+    read (VAL010 says the cell), not a cell left empty."""
     cells = table.values.get(key) or [None] * len(table)
     raw = table.raw.get(key)
     if not table.formula_errors or raw is None:
         return cells
-    return [None if shows_an_error_whole(c) else v for v, c in zip(cells, raw, strict=True)]
+    return [None if _holds_nothing(c) else v for v, c in zip(cells, raw, strict=True)]
 
 
 def cell_held(table: Table, key: str) -> Callable[[int], Any]:
@@ -272,7 +275,13 @@ def cell_held(table: Table, key: str) -> Callable[[int], Any]:
     cell, raw = table.cells(key), table.raw.get(key)
     if not table.formula_errors or raw is None:
         return cell
-    return lambda i: None if shows_an_error_whole(raw[i]) else cell(i)
+    return lambda i: None if _holds_nothing(raw[i]) else cell(i)
+
+
+def _holds_nothing(cell: object) -> bool:
+    """Whether a cell as the sheet holds it shows a formula's error, its value lost; not a
+    formula saved without its result, whose value Excel shows (cells_held)."""
+    return shows_an_error_whole(cell) and cell != UNSAVED
 
 
 def id_of(table: Table, i: int) -> Any:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lbc.messages import as_list, long_date, rows_listed, t
+from lbc.output.formula_errors import UNSAVED
 from lbc.roster import record_sheets
 from lbc.roster.canonical import (
     IGNORED_GUARDIAN_MORE,
@@ -288,6 +289,7 @@ def sheet_notes(table: Table, checked: bool = False, merged: bool = False) -> li
             said = t("rule.VAL008", **run.words())  # as lbc validate says it
             key = "note.error_rows_merged" if merged else "note.error_rows"
             notes.append(t(key, file=table.file, sheet=run.sheet, message=said))
+        notes += _unsaved_note(table)
     for mark in table.marks():  # each numbered sheet's of a table over several
         if mark.hidden:
             notes.append(t("note.hidden_sheet", file=table.file, sheet=mark.sheet, rows=mark.rows))
@@ -342,6 +344,26 @@ def unlike_title_note(file: str, title: str, school: str, teachers: bool) -> str
     children (its ``teachers``, of a teachers list alone) are counted (Roster.unlike_title)."""
     wording = "note.unlike_title_teachers" if teachers else "note.unlike_title"
     return t(wording, file=file, title=title, school=school)
+
+
+def _unsaved_note(table: Table) -> list[str]:
+    """The note on a sheet's cells holding a formula saved without its result (UNSAVED):
+    how many, and the first, whose values lbc cannot read and every count and list takes
+    as not there; lbc validate says each (VAL010)."""
+    if not table.formula_errors:
+        return []
+    cells = [
+        (i, key)
+        for key, column in table.raw.items()
+        if UNSAVED in column
+        for i, value in enumerate(column)
+        if value.__class__ is str and value == UNSAVED
+    ]
+    if not cells:
+        return []
+    i, key = min(cells)
+    cell = f"{table.cell_letter(key, i)}{table.rows[i]}"
+    return [t("note.unsaved", file=table.file, sheet=table.sheet, count=len(cells), cell=cell)]
 
 
 def parts_apart_notes(apart: Iterable[tuple[str, list[str], str]]) -> list[str]:

@@ -1,0 +1,168 @@
+"""A cell holding a formula saved without its result (<c r="D2"><f>…</f><v></v></c>), as a
+program writes one (openpyxl, some exporters) until someone opens and saves the file in
+Excel: Excel and WPS show its value, but lbc reads values only, and read the cell as empty,
+so a child whose 身份证号 or 监护人电话 was such a formula got REQ001 or CON001, a roster of
+such phones no contact at all. Each such cell is said by VAL010, once, not as missing."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+
+ID2 = make_id(child_row(1)[4], 102)
+TEACHERS = [
+    TEACHER_HEADER,
+    ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+]
+UNSAVED = (
+    "是公式，文件里没有保存它的计算结果，lbc 看不到它的值："
+    "请用 Excel 或 WPS 打开这个文件再保存一次，或把这一列复制后“粘贴为数值”"
+)
+
+
+def as_formula(text: str) -> str:
+    """A formula giving ``text``: its halves joined, as a lookup's result would be."""
+    return f'="{text[:5]}"&"{text[5:]}"'
+
+
+def roster(path: Path, cells: dict[str, Any]) -> Path:
+    """A roster of four children, both parents away, with ``cells`` (A1 refs) set as given
+    (a formula as openpyxl saves one: no result)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(CHILD_HEADER)
+    for n in (1, 2, 3, 4):
+        sheet.append(child_row(n))
+    for ref, value in cells.items():
+        sheet[ref] = value
+    book.save(path)
+    return path
+
+
+def formulas_roster(tmp_path: Path) -> Path:
+    """张雨涵's 身份证号 (D2) and 李明轩's 监护人电话 (N3) are formulas with no result saved;
+    王梓萱's three phones are (J4, K4, N4); 刘浩然's 监护人电话 (N5) is truly empty."""
+    return roster(
+        tmp_path / "花名册.xlsx",
+        {
+            "D2": as_formula(ID2),
+            "N3": as_formula("13712345678"),
+            "J4": as_formula("13812345678"),
+            "K4": as_formula("13912345678"),
+            "N4": as_formula("13712345678"),
+            "N5": None,
+        },
+    )
+
+
+def test_openpyxl_saves_a_formula_without_its_result(tmp_path: Path) -> None:
+    """What the other tests rely on: the cell holds the formula and an empty <v>."""
+    path = formulas_roster(tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert '<c r="N3"><f>"13712"&amp;"345678"</f><v></v></c>' in xml
+
+
+def test_a_formula_without_its_result_is_said_not_called_empty(tmp_path: Path) -> None:
+    """Each such cell is VAL010, at its place and field, and no REQ001, CON001 or ID rule
+    says it as missing or mistyped; the truly empty 监护人电话 is still CON001."""
+    path = formulas_roster(tmp_path)
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1
+    found = [
+        (f["row"], f["column"], f["field"], f["code"], f["severity"], f["message"])
+        for f in result.json()["findings"]
+    ]
+    assert found == [
+        (2, "D", "id_number", "VAL010", "error", f"身份证号{UNSAVED}"),
+        (3, "N", "guardian_phone", "VAL010", "error", f"监护人电话{UNSAVED}"),
+        (4, "J", "father_phone", "VAL010", "error", f"父亲电话{UNSAVED}"),
+        (4, "K", "mother_phone", "VAL010", "error", f"母亲电话{UNSAVED}"),
+        (4, "N", "guardian_phone", "VAL010", "error", f"监护人电话{UNSAVED}"),
+        (5, "N", "guardian_phone", "CON001", "error", "父母均外出，缺少监护人电话"),
+    ]
+
+
+def test_the_table_says_the_cell(tmp_path: Path) -> None:
+    """The table's line for each cell: its place, code, severity, child, message, value."""
+    path = formulas_roster(tmp_path)
+    result = run("validate", path, "--select", "VAL010,REQ,CON")
+    lines = [re.split(r"\s{2,}", x.strip()) for x in result.stdout.splitlines()]
+    said = [x for x in lines if x[0][:1] in "DJKN" and x[0][1:].isdigit()]
+    assert said == [
+        ["D2", "VAL010", "错误", "张*涵 三年级(2)班", f"身份证号{UNSAVED}", "#未存结果"],
+        ["N3", "VAL010", "错误", "李*轩 三年级(2)班", f"监护人电话{UNSAVED}", "#未存结果"],
+        ["J4", "VAL010", "错误", "王*萱 三年级(2)班", f"父亲电话{UNSAVED}", "#未存结果"],
+        ["K4", "VAL010", "错误", "王*萱 三年级(2)班", f"母亲电话{UNSAVED}", "#未存结果"],
+        ["N4", "VAL010", "错误", "王*萱 三年级(2)班", f"监护人电话{UNSAVED}", "#未存结果"],
+        ["N5", "CON001", "错误", "刘*然 三年级(2)班", "父母均外出，缺少监护人电话"],
+    ]
+
+
+def test_a_column_of_such_phones_is_no_roster_without_contacts(tmp_path: Path) -> None:
+    """Every 监护人电话 a formula without its result: one VAL010 a cell, no CON001."""
+    cells = {f"N{r}": as_formula("13712345678") for r in (2, 3, 4, 5)}
+    path = roster(tmp_path / "花名册.xlsx", cells)
+    result = run("validate", path, "--format", "json")
+    found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
+    assert found == [(r, "N", "VAL010") for r in (2, 3, 4, 5)]
+
+
+NOTE = (
+    "提示：花名册.xlsx 的“花名册”有 5 个格子是公式（第一个在 D2），文件里没有保存计算结果，"
+    "lbc 看不到它们的值，统计和名单里都当作没有这项内容；请用 Excel 或 WPS 打开这个文件再"
+    "保存一次（见 lbc validate 的 VAL010）\n"
+)
+
+
+def test_other_commands_say_such_cells_and_merge_keeps_them(tmp_path: Path) -> None:
+    """Every other command reads the roster and says in a note that lbc cannot see these
+    cells' values (validate says each cell instead); a merged roster still says each."""
+    formulas_roster(tmp_path)
+    write_xlsx(tmp_path / "教师.xlsx", {"教师": TEACHERS})
+    for args in (
+        ("summary", "--term", "2024-autumn", "花名册.xlsx", "教师.xlsx"),
+        ("cards", "花名册.xlsx", "--out", "卡.html"),
+        ("flag", "花名册.xlsx"),
+        ("watch", "花名册.xlsx", "--as-of", "2024-10-01"),
+        ("pair", "花名册.xlsx", "教师.xlsx"),
+        ("merge", "花名册.xlsx", "--out", "合并.xlsx"),
+    ):
+        result = run(*args, cwd=tmp_path)
+        assert result.exit_code in (0, 1), (args, result.stderr)
+        assert NOTE in result.stderr, args
+    assert NOTE not in run("validate", "花名册.xlsx", cwd=tmp_path).stderr
+    again = run("validate", tmp_path / "合并.xlsx", "--select", "VAL010", "--format", "json")
+    assert [(f["row"], f["field"], f["code"]) for f in again.json()["findings"]] == [
+        (2, "id_number", "VAL010"),
+        (3, "guardian_phone", "VAL010"),
+        (4, "father_phone", "VAL010"),
+        (4, "mother_phone", "VAL010"),
+        (4, "guardian_phone", "VAL010"),
+    ]
+
+
+def test_a_formula_whose_empty_result_excel_saved_is_empty(tmp_path: Path) -> None:
+    """Excel saves a formula giving "" (an IFERROR's) as t="str" with an empty <v>: that
+    cell is empty, as Excel shows it, so CON001 says it and VAL010 does not."""
+    path = roster(tmp_path / "r.xlsx", {"N3": "=1"})
+    with zipfile.ZipFile(path) as zin:
+        parts = {n: zin.read(n) for n in zin.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(
+        b'<c r="N3"><f>1</f><v></v></c>', b'<c r="N3" t="str"><f>IFERROR(1/0,"")</f><v></v></c>'
+    )
+    excel = tmp_path / "excel.xlsx"
+    with zipfile.ZipFile(excel, "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    result = run("validate", excel, "--format", "json")
+    found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
+    assert found == [(3, "N", "CON001")]
