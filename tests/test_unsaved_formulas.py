@@ -11,9 +11,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook
 
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+from lbc.roster import reading
 
 ID2 = make_id(child_row(1)[4], 102)
 TEACHERS = [
@@ -166,3 +168,24 @@ def test_a_formula_whose_empty_result_excel_saved_is_empty(tmp_path: Path) -> No
     result = run("validate", excel, "--format", "json")
     found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
     assert found == [(3, "N", "CON001")]
+
+
+def test_a_big_sheet_let_through_on_its_dimension_says_them_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sheet part big enough to be let through on its <dimension> (a county's) is looked
+    through beside calamine's parse: a workbook a program wrote has no calc chain, and its
+    formulas without their results are said all the same."""
+    monkeypatch.setattr(reading, "ALWAYS_SCAN_BYTES", 0)
+    monkeypatch.setattr(reading, "AHEAD_BYTES", 0)
+    path = formulas_roster(tmp_path)
+    result = run("validate", path, "--format", "json")
+    found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
+    assert found == [
+        (2, "D", "VAL010"),
+        (3, "N", "VAL010"),
+        (4, "J", "VAL010"),
+        (4, "K", "VAL010"),
+        (4, "N", "VAL010"),
+        (5, "N", "CON001"),
+    ]
