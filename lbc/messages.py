@@ -2545,6 +2545,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{value}（公式出错，内容已丢失）",
         "{value} (a formula's error: the value is lost)",
     ),
+    # A cell holding a formula saved without its result (VAL010): its value is in Excel.
+    "cell.unsaved": (
+        "{value}（公式的结果没有存进文件，请在 Excel 中查看）",
+        "{value} (a formula whose result was not saved in the file: see it in Excel)",
+    ),
     "diff.grade_error": (
         "{value}（年级显示 {error}，公式出错，年级已丢失）",
         "{value} (the grade cell shows {error}, a formula's error: the grade is lost)",

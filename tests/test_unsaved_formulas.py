@@ -14,7 +14,15 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    TEACHER_HEADER,
+    card_page,
+    child_row,
+    make_id,
+    run,
+    write_xlsx,
+)
 from lbc.roster import reading
 
 ID2 = make_id(child_row(1)[4], 102)
@@ -189,3 +197,21 @@ def test_a_big_sheet_let_through_on_its_dimension_says_them_too(
         (4, "N", "VAL010"),
         (5, "N", "CON001"),
     ]
+
+
+def test_diff_and_cards_say_the_value_is_in_excel(tmp_path: Path) -> None:
+    """lbc diff shows such a cell as it is read, said a formula whose result is in Excel,
+    not a formula's error whose value is lost (#N/A's wording); so does a card of a
+    guardian's name so held."""
+    old = roster(tmp_path / "上学期.xlsx", {})
+    new = formulas_roster(tmp_path)
+    result = run("diff", old, new, "--format", "json")
+    said = "#未存结果（公式的结果没有存进文件，请在 Excel 中查看）"
+    changes = [
+        (c["row"], x["field"], x["new"]) for c in result.json()["changed"] for x in c["changes"]
+    ]
+    assert changes[:2] == [(2, "id_number", said), (3, "guardian_phone", said)]
+    named = roster(tmp_path / "名.xlsx", {"L2": as_formula("张大爷爷")})
+    assert run("cards", named, "--out", tmp_path / "卡.html").exit_code == 0
+    card = card_page(tmp_path / "卡.html")
+    assert f"姓名：{said}　关系：祖父" in card

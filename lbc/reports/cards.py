@@ -17,6 +17,7 @@ from lbc.checks.engine import person_id_date
 from lbc.checks.watch import GUARDIAN_AGES, guardians_year, watch_list
 from lbc.errors import LbcError
 from lbc.messages import language, long_date, t
+from lbc.output.formula_errors import UNSAVED
 from lbc.reports.caseload import EITHER_ROW, support_teacher
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
@@ -92,6 +93,8 @@ def _name(table: Table, key: str, i: int) -> str:
     raw = table.raw.get(key)
     if raw is not None and shows_an_error_whole(raw[i]):
         with language("zh"):  # a card is a school's document: Chinese whatever --lang says
+            if raw[i] == UNSAVED:  # its value is in Excel, not lost
+                return t("cell.unsaved", value=raw[i])
             return t("cards.name_error", error=raw[i])
     return _value(table, key, i)
 
@@ -106,7 +109,8 @@ def _written(table: Table, key: str, i: int) -> str:
     raw = table.raw.get(key)
     if raw is not None and shows_an_error_whole(raw[i]):
         with language("zh"):  # a card is a school's document: Chinese whatever --lang says
-            return t("cell.formula_error", value=raw[i])
+            key = "cell.unsaved" if raw[i] == UNSAVED else "cell.formula_error"
+            return t(key, value=raw[i])
     return (nz.as_written(raw[i]) if raw is not None else None) or _value(table, key, i)
 
 

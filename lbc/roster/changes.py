@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from lbc.messages import t
+from lbc.output.formula_errors import UNSAVED
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.fields import Kind
@@ -105,7 +106,7 @@ class Change:
         never masked into " #***" or an empty phone, nor trimmed into the error it is not."""
         value = (self.old, self.new)[side]
         if self.errors[side]:
-            return t("cell.formula_error", value=value)
+            return t("cell.unsaved" if value == UNSAVED else "cell.formula_error", value=value)
         if value is not None and shows_an_error(value.strip()):
             return value
         if shown is None:
