@@ -3291,6 +3291,57 @@ _TEXT: dict[str, tuple[str, str]] = {
         "把电话这一列设为“文本”格式，把号码改写成 11 位数字本身（如 13812345678）",
         "format the phone column as Text and write each number as its digits (13812345678)",
     ),
+    "rule.PHN006": (
+        "“{label}”存成了数字，像是开头的 0 被 Excel 去掉的座机号，读不出号码；"
+        "请把这一列设为文本，核实号码后连同开头的 0 重新录入",
+        "'{label}' was stored as a number and looks like a landline whose leading 0 Excel"
+        " dropped: the number cannot be read; format the column as text, confirm the number"
+        " and type it again with its leading 0",
+    ),
+    "rule.PHN006.title": ("座机号开头的 0 丢了", "landline lost its leading 0"),
+    "rule.PHN006.example": (
+        "输入 07551234567，单元格是常规格式，存成了数字 7551234567",
+        "07551234567 typed into a General cell, kept as the number 7551234567",
+    ),
+    "rule.PHN006.why": (
+        "单元格是常规或数值格式时，Excel 把 07551234567 当成数字保存，去掉了开头的 0；"
+        "少了 0 的号码打不通。lbc 不替学校补上这个 0：补错一位数字，就联系不上孩子的家人",
+        "in a General or Number cell Excel keeps 07551234567 as a number and drops its"
+        " leading 0, and without it the number cannot be dialled. lbc does not add the 0"
+        " back: one wrong digit and the child's family cannot be reached",
+    ),
+    "rule.PHN006.fix": (
+        "把电话这一列设为“文本”格式，核实号码后连同开头的 0 重新输入（如 0755-1234567）；"
+        "只改显示格式不会把 0 存回去",
+        "format the phone column as Text, confirm the number and type it again with its"
+        " leading 0 (0755-1234567); changing the display does not store the 0 again",
+    ),
+    "rule.PHN007": (
+        "“{label}”是带小数的数字，电话号码没有小数，读不出号码（可能是公式的结果，或这一列被运算过）；"
+        "请把这一列设为文本，向本人核实后重新录入",
+        "'{label}' is a number with a fraction, which no phone number has: the number"
+        " cannot be read (it may be a formula's result, or the column was calculated on);"
+        " format the column as text, confirm the number and type it again",
+    ),
+    "rule.PHN007.title": ("电话号码带小数", "phone number with a fraction"),
+    "rule.PHN007.example": (
+        "单元格里是数字 1381234567.8",
+        "the cell holds the number 1381234567.8",
+    ),
+    "rule.PHN007.why": (
+        "电话号码是一串数字，不会有小数；带小数的数是公式算出来的，或者整列被乘除过。"
+        "去掉小数点拼出来的不是谁的号码，打过去可能找到陌生人，lbc 不这样读",
+        "a phone number is a string of digits and has no fraction: a number with one is a"
+        " formula's result, or a column someone multiplied or divided. Its digits without"
+        " the point are nobody's number and may reach a stranger; lbc does not read them so",
+    ),
+    "rule.PHN007.fix": (
+        "查明这一格是怎样来的（公式、被运算过的列），把电话这一列设为“文本”格式，"
+        "向家长、监护人或教师本人核实号码后重新输入",
+        "find where the cell came from (a formula, a column calculated on), format the phone"
+        " column as Text, confirm the number with the parent, guardian or teacher and type"
+        " it again",
+    ),
     "rule.DATE001": ("“{label}”无法识别为日期{serial}", "'{label}' is not a readable date{serial}"),
     "rule.DATE001.serial": (
         "；像是 Excel 的日期序号（即 {date}），请把这一列设为日期格式",

@@ -195,6 +195,12 @@ FIXTURES: dict[str, Fixture] = {
     "PHN005": Fixture(  # 13712345678 in scientific notation, every digit kept
         children(child_row(1, 监护人电话="1.3712345678E+10")), child(2, "N", "guardian_phone")
     ),
+    "PHN006": Fixture(  # 07551234567 typed into a General cell: the number 7551234567
+        children(child_row(1, 监护人电话=7551234567)), child(2, "N", "guardian_phone")
+    ),
+    "PHN007": Fixture(  # a number with a fraction, a formula's result
+        children(child_row(1, 监护人电话=1371234567.8)), child(2, "N", "guardian_phone")
+    ),
     "DATE001": Fixture(  # an Excel date serial as text: the message says which day
         children(child_row(1, 出生日期="42554", 身份证号=None)), child(2, "E", "birth_date")
     ),

@@ -351,6 +351,60 @@ def test_landline_spellings_property(area: str, local: str) -> None:
     assert nz.phone(nz.phone(want)) == want
 
 
+def _landline_with_a_0(digits: str) -> bool:
+    """Whether 0 + ``digits`` is a landline: area code 010 or 02x and 7 or 8 digits after,
+    or 03xx-09xx and 7 or 8 after."""
+    code = 2 if digits[:2] == "10" or digits[0] == "2" else 3 if digits[0] in "3456789" else 0
+    return code > 0 and 7 <= len(digits) - code <= 8
+
+
+@FAST
+@given(number=st.integers(10**8, 10**11 - 1), as_float=st.booleans())
+@example(number=7551234567, as_float=False)
+@example(number=1012345678, as_float=True)
+@example(number=13812345678, as_float=True)
+def test_a_number_cell_of_9_to_11_digits_is_a_phone_only_as_a_mobile_property(
+    number: int, as_float: bool
+) -> None:
+    """A number cell (an int, or a whole float as a reader gives it) of 9 to 11 digits is a
+    phone only as a mobile: one that is a landline with a 0 in front (07551234567 kept as
+    7551234567) is never read, its 0 never guessed back, and is said to be that; any other
+    is no phone."""
+    digits = str(number)
+    read = nz.phone(float(number) if as_float else number)
+    if MOBILE.fullmatch(digits):
+        assert read == digits
+    elif _landline_with_a_0(digits):
+        assert read == Bad(digits, nz.LANDLINE_ZERO_DROPPED)
+    else:
+        assert read == Bad(digits)
+
+
+PHONE_SIZED = st.integers(10**9, 10**12).map(lambda n: n / 10) | st.integers(10**9, 10**12).map(
+    lambda n: n / 100
+)
+
+
+@FAST
+@given(value=st.floats(allow_nan=False, allow_infinity=False) | PHONE_SIZED)
+@example(value=1381234567.8)
+def test_a_number_with_a_fraction_is_never_a_phone_property(value: float) -> None:
+    """No number cell with a fraction is a phone (1381234567.8 is not 13812345678): it is
+    said to have one, as it was written."""
+    assume(not value.is_integer())
+    assert nz.phone(value) == Bad(repr(value), nz.FRACTION)
+
+
+@FAST
+@given(number=st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True), point=st.integers(8, 10))
+def test_a_mobile_written_out_with_a_fraction_is_no_phone_property(number: str, point: int) -> None:
+    """A mobile's digits written out as a number with a fraction (1381234567.8, a number
+    cell with one saved as text) are no phone either."""
+    assume(number[point:].strip("0"))
+    written = f"{number[:point]}.{number[point:]}"
+    assert nz.phone(written) == Bad(written, nz.FRACTION)
+
+
 @FAST
 @given(
     number=st.one_of(
@@ -513,7 +567,28 @@ def test_each_labelled_number_keeps_its_persons_extension_property(
         ("－", None),
         ("無電話", None),
         ("已停机", Bad("已停机")),
-        ("13812345678.5", Bad("13812345678.5")),
+        # No phone number has a fraction: a number cell's (1381234567.8, a formula's
+        # result), or one written out as text, is none, its digits without the point
+        # (13812345678) a number nobody typed.
+        ("13812345678.5", Bad("13812345678.5", nz.FRACTION)),
+        (1381234567.8, Bad("1381234567.8", nz.FRACTION)),
+        (138123456.78, Bad("138123456.78", nz.FRACTION)),
+        ("1381234567.8", Bad("1381234567.8", nz.FRACTION)),
+        (0.5, Bad("0.5", nz.FRACTION)),
+        ("138.1234.5678", "13812345678"),  # a dot between groups is no fraction
+        ("0817.5521234", "0817-5521234"),
+        # A landline typed into a number cell, whose leading 0 Excel dropped (07551234567
+        # kept as 7551234567): not read, its 0 not guessed back.
+        (7551234567, Bad("7551234567", nz.LANDLINE_ZERO_DROPPED)),
+        (7551234567.0, Bad("7551234567", nz.LANDLINE_ZERO_DROPPED)),
+        (1012345678, Bad("1012345678", nz.LANDLINE_ZERO_DROPPED)),
+        (212345678, Bad("212345678", nz.LANDLINE_ZERO_DROPPED)),
+        (81755212345, Bad("81755212345", nz.LANDLINE_ZERO_DROPPED)),
+        ("7551234567", Bad("7551234567")),  # text: what it was typed as, lbc cannot tell
+        ("7551234567.0", Bad("7551234567", nz.LANDLINE_ZERO_DROPPED)),  # a CSV's number
+        (1381234567, Bad("1381234567")),  # no landline with a 0: a mobile a digit short
+        (13812345678, "13812345678"),
+        (13812345678.0, "13812345678"),
         # A number cell written out as text by a program (a CSV export): its digits.
         ("13812345678.0", "13812345678"),
         ("08175521234.0", "0817-5521234"),

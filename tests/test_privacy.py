@@ -140,6 +140,17 @@ def test_the_policy_in_one_place() -> None:
     assert shown.value("id_number", GOOD_ID) == GOOD_ID and shown.name("李明") == "李明"
 
 
+def test_a_phone_cells_number_is_masked_as_it_was_written() -> None:
+    """A number with a fraction (1381234567.8, PHN007) keeps its point, masked: without it
+    the value read as a whole mobile (138****5678) nobody typed. A whole number as a CSV
+    file writes one (7551234567.0) is its digits, masked as the number cell's are."""
+    masked = Privacy()
+    assert masked.phone("1381234567.8") == "138****567.8"
+    assert masked.phone("138123456.78") == "138****56.78"
+    assert masked.phone("7551234567.0") == masked.phone("7551234567") == "755***4567"
+    assert masked.phone("138.1234.5678") == "138****5678"  # dots between groups
+
+
 TYPED_PHONE = "13600002222"  # a phone typed into a name or an address, where none belongs
 TYPED_ID = make_id(BIRTH, 106)
 

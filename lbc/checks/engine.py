@@ -788,10 +788,19 @@ def _each_bad_phone(out: _Out, key: str) -> None:
             out.add(_bad_phone_rule(value), i, key, label=label)
 
 
+# What a phone cell Excel's number keeping made no phone of is, by its Bad.reason: a
+# landline whose leading 0 it dropped, a number with a fraction.
+_PHONE_REASONS = {nz.LANDLINE_ZERO_DROPPED: R.PHN006, nz.FRACTION: R.PHN007}
+
+
 def _bad_phone_rule(value: nz.Bad) -> Rule:
     """PHN004 for a phone cell Excel turned into scientific notation (1.38123E+10), whose
-    last digits are lost: typing it in again is the fix, not correcting its format; PHN001
-    for any other cell that gives no number."""
+    last digits are lost: typing it in again is the fix, not correcting its format; so
+    PHN006 for a number cell that is a landline without its leading 0 (7551234567), and
+    PHN007 for one with a fraction (1381234567.8); PHN001 for any other cell that gives no
+    number."""
+    if rule := _PHONE_REASONS.get(value.reason):
+        return rule
     return R.PHN004 if nz.lost_in_scientific(value.raw) else R.PHN001
 
 

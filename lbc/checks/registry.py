@@ -138,6 +138,8 @@ class R:
     PHN003 = Rule(WARNING, RuleKind.VALUE, "father_phone, mother_phone, guardian_phone")
     PHN004 = Rule(ERROR, RuleKind.VALUE, "*_phone, phone")
     PHN005 = Rule(WARNING, RuleKind.VALUE, "*_phone, phone")
+    PHN006 = Rule(ERROR, RuleKind.VALUE, "*_phone, phone")
+    PHN007 = Rule(ERROR, RuleKind.VALUE, "*_phone, phone")
     DATE001 = Rule(ERROR, RuleKind.VALUE, "birth_date, date")
     DATE002 = Rule(ERROR, RuleKind.VALUE, "birth_date, date")
     DATE003 = Rule(WARNING, RuleKind.VALUE, "birth_date")

@@ -156,10 +156,22 @@ def mask_phone(value: str) -> str:
     was nothing."""
     if _typed_like_an_error(value):
         return value
+    if whole := _WHOLE.fullmatch(value):
+        value = whole[1]  # 7551234567.0, a number cell as a CSV file writes it: its digits
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < 7:
         return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    masked = digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    if _FRACTION.fullmatch(value):
+        # A number with a fraction (1381234567.8: PHN007) keeps its point where it stands:
+        # without it the cell read as a whole mobile (138****5678) that nobody typed.
+        point = value.index(".")
+        return masked[:point] + "." + masked[point:]
+    return masked
+
+
+_WHOLE = re.compile(r"(\d+)\.0+")
+_FRACTION = re.compile(r"[1-9]\d*\.\d*[1-9]\d*")
 
 
 def mask_name(name: str) -> str:

@@ -368,6 +368,18 @@ _MAY_LABEL = re.compile(r"[:：︓﹕)）﹚︶⁾₎]|^\D")
 
 # A number cell's value as a program writes it out as text: its digits, then ".0".
 _WHOLE_NUMBER_TEXT = re.compile(r"(\d+)\.0+")
+# And one with a fraction (1381234567.8): eight digits or more before the point, so that
+# no number written with a dot between its groups (138.1234.5678, 0817.5521234) is one.
+_FRACTION_TEXT = re.compile(r"[1-9]\d{7,}\.\d*[1-9]\d*")
+
+# Bad.reason of a phone cell that is a number whose leading 0 Excel dropped: 07551234567
+# typed into a General cell is kept as the number 7551234567, a landline with a 0 in front
+# (PHN006). lbc does not put the 0 back: it guesses no digit of a child's contact.
+LANDLINE_ZERO_DROPPED = "landline_zero"
+# Bad.reason of a phone cell holding a number with a fraction (1381234567.8: a formula's
+# result, a column someone divided), which no phone number has (PHN007): its digits
+# without the point are a number nobody typed.
+FRACTION = "fraction"
 
 
 # A phone cell saying there is no phone (无, 无电话, /, －): no number, as an empty cell is,
@@ -387,6 +399,10 @@ def phone(value: Any) -> str | Bad | None:
         and value[1] in "3456789"
     ):
         return value
+    if (value.__class__ is float or value.__class__ is int) and (
+        bad := _number_no_phone(value)
+    ) is not None:
+        return bad
     if isinstance(value, float) and value.is_integer() and value > 0:
         value = str(int(value))
     s = _as_text(value)
@@ -398,6 +414,10 @@ def phone(value: Any) -> str | Bad | None:
         return None
     if whole := _WHOLE_NUMBER_TEXT.fullmatch(s):
         s = whole[1]  # 13812345678.0: a number cell written out as text (a CSV export)
+        if 9 <= len(s) <= 11 and s[0] != "0" and (bad := _number_no_phone(int(s))):
+            return bad  # 7551234567.0: so is a landline whose 0 Excel dropped
+    elif _FRACTION_TEXT.fullmatch(s):
+        return Bad(s, FRACTION)  # and 1381234567.8, one with a fraction
     # A label ends in ":" or stands first, and a remark ends in ")": the look for them is
     # made where one may be.
     body = _number_alone(s) if ":" in s or ")" in s or not s[0].isdigit() else s
@@ -419,6 +439,36 @@ def phone(value: Any) -> str | Bad | None:
             return head  # 0817-5521234-1: the extension 1, not an eighth digit
         return f"{m.group(1)}-{m.group(2)}"
     return _with_extra(s)
+
+
+def _number_no_phone(value: float) -> Bad | None:
+    """A phone cell's number (an int or a float) that gives no number to call, saying why:
+    one with a fraction (``FRACTION``), or one of 9 to 11 digits that is a landline with a 0
+    in front (7551234567 for 0755-1234567: ``LANDLINE_ZERO_DROPPED``), its area code read
+    as :func:`phone` reads a landline's; None for any other (a mobile, 13812345678.0)."""
+    if value.__class__ is float and not value.is_integer():
+        return Bad(repr(value), FRACTION) if math.isfinite(value) else None
+    if not 10**8 <= value < 10**11:
+        return None
+    digits = str(int(value))
+    return Bad(digits, LANDLINE_ZERO_DROPPED) if _LANDLINE.fullmatch("0" + digits) else None
+
+
+def landline_lost_zero(value: Any) -> bool:
+    """Whether a phone cell is a number that is a landline whose leading 0 Excel dropped
+    (7551234567: ``LANDLINE_ZERO_DROPPED``). Written back out (the merged roster, an
+    export), it stays a number cell, so that read back it is said again (PHN006)."""
+    if value.__class__ is not float and value.__class__ is not int:
+        return False
+    bad = _number_no_phone(value)
+    return bad is not None and bad.reason == LANDLINE_ZERO_DROPPED
+
+
+def number_cell_text(value: Bad) -> str:
+    """A phone a number cell held that is no number to call (``landline_lost_zero``) as a
+    CSV file holds it: as a program writes a number out (7551234567.0), so that read back it
+    is that number cell again (PHN006), where its digits would read as text typed so."""
+    return f"{value.raw}.0"
 
 
 # Around a number, what a school writes that is not part of it: a label in Latin letters

@@ -1,0 +1,130 @@
+"""Phone numbers a school typed into number cells, as Excel keeps them: a landline
+(07551234567) whose leading 0 Excel dropped, stored as 7551234567, and a number with a
+fraction (1381234567.8: a formula's result, a column someone divided), which no phone has.
+lbc reads neither as a number to call and says each for what it is (PHN006, PHN007): it
+never adds the 0 back nor takes the point out, which would make up a digit of a child's
+contact. A mobile stored as a number (13812345678, 13812345678.0) is the number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_forms import validate
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+ZERO = (
+    "“{}”存成了数字，像是开头的 0 被 Excel 去掉的座机号，读不出号码；"
+    "请把这一列设为文本，核实号码后连同开头的 0 重新录入"
+)
+FRACTION = (
+    "“{}”是带小数的数字，电话号码没有小数，读不出号码（可能是公式的结果，或这一列被运算过）；"
+    "请把这一列设为文本，向本人核实后重新录入"
+)
+MALFORMED = "“{}”格式不对：应为11位手机号（1开头）或带区号的座机号"
+
+
+def book(tmp_path: Path, kids: list[list[Any]], phone: Any = "13800000001") -> Path:
+    """roster.xlsx: ``kids`` under CHILD_HEADER, and one teacher whose 联系电话 is ``phone``,
+    each written as the value it is (an int or float a number cell)."""
+    teacher = ["王芳", "女", phone, "班主任", "三年级(2)班", "语文", "是", "是"]
+    return write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"花名册": [CHILD_HEADER, *kids], "教师": [TEACHER_HEADER, teacher]},
+    )
+
+
+def found(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (f["code"], f["severity"], f["sheet"], f["row"], f["column"], f["field"], f["message"])
+        for f in doc["findings"]
+    ]
+
+
+def said_so(path: Path, code: str, *lines: str, english: str) -> None:
+    """validate's table says ``lines`` of ``code`` (their spacing collapsed), and its first
+    finding, in English, is ``english``."""
+    table = run("validate", path).stdout.splitlines()
+    assert [" ".join(line.split()) for line in table if f" {code} " in line] == list(lines)
+    doc = run("--lang", "en", "validate", path, "--format", "json").json()
+    assert doc["findings"][0]["message"] == english
+
+
+def test_a_landline_stored_as_a_number_is_said_to_have_lost_its_leading_0(
+    tmp_path: Path,
+) -> None:
+    """07551234567 typed into a General cell is the number 7551234567: with a 0 in front it
+    is a landline (0755-1234567), and PHN006 says so, as it does of 028-87654321 kept as
+    the float 2887654321.0, of Beijing's 010-12345678 and of an 8-digit local number
+    (0817-55212345), in the children's columns and the teachers' alike; the number is not
+    read (no 0 is added). A 10-digit number that is no landline with a 0 (1381234567, a
+    mobile a digit short) is PHN001, as is 7551234567 typed as text; a mobile kept as a
+    number (13912345678) is the mobile."""
+    kids = [
+        child_row(1, 父亲电话=7551234567, 母亲电话=13912345678),
+        child_row(2, 父亲电话=2887654321.0, 监护人电话=1012345678),
+        child_row(3, 父亲电话=81755212345),
+        child_row(4, 父亲电话=1381234567),
+        child_row(5, 父亲电话="7551234567"),
+    ]
+    path = book(tmp_path, kids, phone=7551234567)
+    doc, stderr, code = validate(path)
+    assert found(doc) == [
+        ("PHN006", "error", "花名册", 2, "J", "father_phone", ZERO.format("父亲电话")),
+        ("PHN006", "error", "花名册", 3, "J", "father_phone", ZERO.format("父亲电话")),
+        ("PHN006", "error", "花名册", 3, "N", "guardian_phone", ZERO.format("监护人电话")),
+        ("PHN006", "error", "花名册", 4, "J", "father_phone", ZERO.format("父亲电话")),
+        ("PHN001", "error", "花名册", 5, "J", "father_phone", MALFORMED.format("父亲电话")),
+        ("PHN001", "error", "花名册", 6, "J", "father_phone", MALFORMED.format("父亲电话")),
+        ("PHN006", "error", "教师", 2, "C", "phone", ZERO.format("联系电话")),
+    ]
+    assert (stderr, code) == ("", 1)
+    assert [f["value"] for f in doc["findings"][:2]] == ["755***4567", "288***4321"]
+    said_so(
+        path,
+        "PHN006",
+        f"J2 PHN006 错误 张*涵 三年级(2)班 {ZERO.format('父亲电话')} 755***4567",
+        f"J3 PHN006 错误 李*轩 三年级(2)班 {ZERO.format('父亲电话')} 288***4321",
+        f"N3 PHN006 错误 李*轩 三年级(2)班 {ZERO.format('监护人电话')} 101***5678",
+        f"J4 PHN006 错误 王*萱 三年级(2)班 {ZERO.format('父亲电话')} 817****2345",
+        f"C2 PHN006 错误 王* {ZERO.format('联系电话')} 755***4567",
+        english="'父亲电话' was stored as a number and looks like a landline whose leading 0"
+        " Excel dropped: the number cannot be read; format the column as text, confirm the"
+        " number and type it again with its leading 0",
+    )
+
+
+def test_a_number_with_a_fraction_is_no_phone(tmp_path: Path) -> None:
+    """A phone cell holding 1381234567.8 (a formula's result, a column divided) was read as
+    13812345678, its point taken out, without a word: a number nobody typed, here the
+    guardian's (CON009 said the guardian's phone was the away mother's). PHN007 says the
+    cell has a fraction, no phone has one, and no number is read. 13812345678.0 is the
+    number; 1.38123E+10 typed as text lost its digits (PHN004)."""
+    kids = [
+        child_row(1, 父亲电话="13600000006", 母亲电话=1381234567.8, 监护人电话=13812345678),
+        child_row(2, 父亲电话=13812345678.0),
+        child_row(3, 父亲电话="1.38123E+10"),
+    ]
+    path = book(tmp_path, kids, phone=138123456.78)
+    doc, stderr, code = validate(path)
+    lost = (
+        "“父亲电话”被 Excel 变成了科学计数法，后几位数字已丢失，读不出号码；"
+        "请把这一列设为文本，向本人核实后重新录入"
+    )
+    assert found(doc) == [
+        ("PHN007", "error", "花名册", 2, "K", "mother_phone", FRACTION.format("母亲电话")),
+        ("PHN004", "error", "花名册", 4, "J", "father_phone", lost),
+        ("PHN007", "error", "教师", 2, "C", "phone", FRACTION.format("联系电话")),
+    ]
+    assert (stderr, code) == ("", 1)
+    # The cell's value masked keeps its point: 138****5678 would be a mobile nobody typed.
+    said_so(
+        path,
+        "PHN007",
+        f"K2 PHN007 错误 张*涵 三年级(2)班 {FRACTION.format('母亲电话')} 138****567.8",
+        f"C2 PHN007 错误 王* {FRACTION.format('联系电话')} 138****56.78",
+        english="'母亲电话' is a number with a fraction, which no phone number has: the number"
+        " cannot be read (it may be a formula's result, or the column was calculated on);"
+        " format the column as text, confirm the number and type it again",
+    )
