@@ -7,12 +7,14 @@ contact. A mobile stored as a number (13812345678, 13812345678.0) is the number.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
 from test_forms import validate
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, card_page, child_row, run, write_xlsx
 
 ZERO = (
     "“{}”存成了数字，像是开头的 0 被 Excel 去掉的座机号，读不出号码；"
@@ -128,3 +130,44 @@ def test_a_number_with_a_fraction_is_no_phone(tmp_path: Path) -> None:
         " cannot be read (it may be a formula's result, or the column was calculated on);"
         " format the column as text, confirm the number and type it again",
     )
+
+
+def test_every_command_takes_such_a_cell_as_no_number_and_keeps_it_so(tmp_path: Path) -> None:
+    """The father's 7551234567 and the mother's 1381234567.8 are no numbers to call: lbc
+    flag lists the child, both parents away, as without a parent's number; the contact card
+    leaves each blank to fill in, the cell as written after it (no 0 added, no point taken
+    out); the pairs workbook is written. Merged (.xlsx, .parquet) or exported (.csv), each
+    cell is said again as it was of the school's own file, PHN006 and PHN007, the landline
+    still a number (the merged roster's cell a number cell)."""
+    kids = [child_row(1, 父亲电话=7551234567, 母亲电话=1381234567.8)]
+    path = book(tmp_path, kids, phone=7551234567.0)
+    flag = run("flag", path, "--format", "json").json()
+    flagged = [(c["row"], c["missing"]) for g in flag["classes"] for c in g["children"]]
+    assert flagged == [(2, ["father_phone"])]
+    assert [(t["name"], t["row"]) for t in flag["teachers"]] == [("王芳", 2)]
+
+    assert run("cards", path, "--out", tmp_path / "c.html").exit_code == 0
+    page = card_page(tmp_path / "c.html")
+    parents = re.findall(r"<th>(父亲|母亲)</th><td[^>]*>姓名：＿+　电话：([^　]*)　", page)
+    blank = "＿＿＿＿＿＿"
+    assert parents == [("父亲", f"{blank}（7551234567）"), ("母亲", f"{blank}（1381234567.8）")]
+
+    assert run("pair", path, "--out", tmp_path / "pairs.xlsx").exit_code == 0
+
+    expected = [
+        ("PHN006", "father_phone", "755***4567"),
+        ("PHN007", "mother_phone", "138****567.8"),
+        ("PHN006", "phone", "755***4567"),
+    ]
+    assert spots(validate(path)[0]) == expected
+    for out in ("merged.xlsx", "merged.parquet"):
+        assert run("merge", path, "--out", tmp_path / out).exit_code == 1, out  # errors found
+        assert spots(validate(tmp_path / out)[0]) == expected, out
+    assert run("export", path, "--out", tmp_path / "e.csv").exit_code == 0
+    assert spots(validate(tmp_path / "e.csv")[0]) == expected
+    merged = load_workbook(tmp_path / "merged.xlsx").worksheets[0]
+    assert 7551234567 in [cell.value for cell in merged[2]]
+
+
+def spots(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(f["code"], f["field"], f["value"]) for f in doc["findings"]]

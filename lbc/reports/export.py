@@ -124,6 +124,24 @@ def _with_extensions(table: Table, key: str, shown: list[Any]) -> None:
             shown[i] = nz.with_extension(number, extension)
 
 
+def _number_cell(value: Any) -> bool:
+    """Whether a value read of a number cell in the school's file is said for being one: an
+    ID number stored as a number (nz.NumericId), a landline whose leading 0 Excel dropped
+    (nz.LANDLINE_ZERO_DROPPED). Written out, the Parquet metadata names its cell
+    (number_cells) and a CSV file writes it as a number, so that read back it is said
+    again."""
+    if value.__class__ is nz.NumericId:
+        return True
+    return value.__class__ is nz.Bad and value.reason == nz.LANDLINE_ZERO_DROPPED
+
+
+def _holds_number_cells(values: list[Any]) -> bool:
+    """Whether a column holds a value :func:`_number_cell` takes, looked for one by one only
+    in a column holding a value of its classes (nearly none does)."""
+    kinds = set(map(type, values))
+    return nz.NumericId in kinds or (nz.Bad in kinds and any(map(_number_cell, values)))
+
+
 def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
     """Where a table's columns stood in its sheet (``sheet``, of the numbered sheets it runs
     over: the cells of its rows there), for the Parquet metadata. Its number and typed
@@ -132,16 +150,15 @@ def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
     file may hold two schools' rows of one name and row (two counties' rosters, each
     merged from inside its own folder, name their schools' files alike), and a cell goes
     back onto its own child's row only (lbc.roster.parquet._cell_places)."""
-    numeric = nz.NumericId
     spot = _spots(table, table.sheet if sheet is None else sheet)
     numbers = {
         key: [
             [table.rows[i], place]
             for i, v in enumerate(values)
-            if v.__class__ is numeric and (place := spot(i)) is not None
+            if _number_cell(v) and (place := spot(i)) is not None
         ]
         for key in table.raw
-        if numeric in set(map(type, values := table.values[key]))
+        if _holds_number_cells(values := table.values[key])
     }
     typed = {
         key: [[table.rows[i], text, place] for i, text in cells if (place := spot(i)) is not None]
@@ -167,7 +184,8 @@ def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
         "header_rows": list(table.header_rows),
         "title": table.title,
         "columns": columns,
-        # Rows whose ID number was a number cell (its last digits lost): said again on reading.
+        # Rows whose ID number was a number cell (its last digits lost), or whose phone a
+        # landline without its 0 (_number_cell): said again on reading.
         "number_cells": numbers,
         # And a phone cell holding someone else's labelled number, as typed (typed_phones).
         **({"typed_cells": typed} if typed else {}),
@@ -489,9 +507,15 @@ def stacked_batches(tables: list[Table], schools: Schools) -> Iterator[pa.Record
 
 def _csv_text(value: Any) -> str | None:
     """A value as a CSV file holds it: as a person reads it, but an ID number cell typed
-    as a number as Excel writes one (nz.number_text), so that it reads back as the number
-    cell it was (ID004), where the Parquet file says so in its metadata."""
-    return nz.number_text(value) if value.__class__ is nz.NumericId else nz.display(value)
+    as a number as Excel writes one (nz.number_text), and a phone number cell that is a
+    landline without its 0 as a program writes a number (nz.number_cell_text), so that
+    each reads back as the number cell it was (ID004, PHN006), where the Parquet file says
+    so in its metadata."""
+    if value.__class__ is nz.NumericId:
+        return nz.number_text(value)
+    if _number_cell(value):  # a landline whose 0 Excel dropped: 7551234567.0
+        return nz.number_cell_text(value)
+    return nz.display(value)
 
 
 def stacked_rows(roster: Roster, schools: Schools) -> Iterator[dict[str, Any]]:

@@ -716,7 +716,8 @@ class Table:
         other columns said (a code, 实际监护情况, 是/否 columns); so is a class's number alone
         made a class by the grade its sheet, file or folder is named for (1班 in 三年级.xlsx
         is 三年级(1)班), or by a grade's heading row above it, which the merged roster's
-        sheet is not named for and does not keep."""
+        sheet is not named for and does not keep. A phone number cell that is a landline
+        whose leading 0 Excel dropped stays a number too (``validate`` says so again)."""
         n = len(self)
         raw = self.raw.get(key)
         gradeless_class = key == "class" and raw is not None and "grade" not in self.raw
@@ -744,7 +745,9 @@ class Table:
                 r if r.__class__ is dt.date else _month_or_days(v, r, kind)
                 for v, r in zip(raw, read, strict=True)
             ]
-        if kind is nz.phone or kind is nz.id_number:
+        if kind is nz.phone:  # a landline whose 0 Excel dropped stays the number it is
+            return [v if nz.landline_lost_zero(v) else _digits(v) for v in raw]
+        if kind is nz.id_number:
             return [_digits(v) for v in raw]
         return list(map(_as_written, raw))
 

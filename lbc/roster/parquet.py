@@ -893,7 +893,7 @@ def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) 
             if any(v is not None for v in values):
                 unknown.append((column_letter(j + 1), name))
             continue
-        for cell in numbers.get(name, ()):  # a number cell in the school's file: ID004 again
+        for cell in numbers.get(name, ()):  # a number cell in the school's file: ID004, PHN006
             k = at(cell) if at else None
             if k is not None and values[k] is not None:
                 values[k] = float(values[k])
