@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import conftest
 from conftest import CHILD_HEADER, RECORD_HEADER, Result, child_row, run, write_xlsx
 
 TEACHERS = [["姓名", "在岗"], ["王芳", "是"], ["李强", "是"]]
@@ -265,3 +266,24 @@ def test_one_childs_four_character_name_is_not_two_children(tmp_path: Path) -> N
     path = _roster(tmp_path, "次仁", "卓玛", 帮扶记录=[[day, "王芳", "次仁卓玛", None, *TALK]])
     found = run("validate", path, "--select", "REC002", "--format", "json").json()["findings"]
     assert [(f["row"], f["message"]) for f in found] == [(2, "记录中的学生“次仁卓玛”不在花名册中")]
+
+
+def test_a_record_of_a_child_on_no_roster_is_in_no_count(tmp_path: Path) -> None:
+    """王芳's records sheet holds a talk with 张雨涵, a visit to 李明轩 and a talk with 赵小红,
+    who is on no roster (REC002). lbc due and lbc summary both said in a note that the
+    record was not counted, and the summary's total left it out, but due's ``records``
+    counted it: 3 against the summary's 2. Both say 2."""
+    path = _roster(
+        tmp_path,
+        帮扶记录=[
+            [dt.date(2024, 10, 8), "王芳", "张雨涵", None, *TALK],
+            [dt.date(2024, 10, 9), "王芳", "李明轩", None, *VISIT],
+            [dt.date(2024, 10, 10), "王芳", "赵小红", None, *TALK],
+        ],
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert due.stderr == conftest.unclear_records(1)
+    assert due.json()["summary"]["records"] == 2
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json").json()
+    records = summary["records"]
+    assert (records["total"], records["matched"], records["unclear"]) == (2, 2, 1)

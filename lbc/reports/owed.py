@@ -41,6 +41,7 @@ from lbc.roster.support import (
     WARMTH,
     ChildIndex,
     SupportRecord,
+    counted_records,
     dated_records,
     days_without_contact,
     each_childs_records,
@@ -290,7 +291,9 @@ class Due:
     # Each teacher listed's school by name, as lbc export names its children's rows': a
     # school lbc.toml or a title names, else the file's own name.
     schools: dict[Teacher, str] = field(default_factory=dict)
-    records: int = 0  # records read up to as_of, in the school year
+    # Records read up to as_of, in the school year, that count (``counted_records``): as
+    # the summary's total, without those the note says were not counted.
+    records: int = 0
     # Of them, those naming no one child of the roster (SupportRecord.unclear), and those
     # whose 类型 lbc cannot read (入户走访了解): a contact, but no talk, visit or 送温暖 of
     # any child (lbc validate's REC004). The records, for the note to name the codes
@@ -395,7 +398,8 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     priority = kids.priority_codes()
     others = _other_teachers(records, kids)
     unclear = [r for r in records if r.unclear]
-    result = Due(day, term, quotas, 0, 0, records=len(records), unclear=unclear)
+    count = len(counted_records(records))
+    result = Due(day, term, quotas, 0, 0, records=count, unclear=unclear)
     result.unreadable_kinds = [r for r in records if r.kind.__class__ is nz.Bad]
     result.file_names = kids.in_post.file_names
     loads = caseloads(kids)

@@ -88,6 +88,7 @@ from lbc.roster.support import (
     ChildRecords,
     Month,
     SupportRecord,
+    counted_records,
     dated_records,
     each_childs_records,
     record_days,
@@ -840,7 +841,7 @@ def _records_section(
     one child (``SupportRecord.unclear``) is in no figure but its own count: the note
     beside the summary says it was not counted, and a total with it would say it was."""
     written = records
-    records = [r for r in records if not r.unclear]
+    records = counted_records(records)
     kinds = _tally([r.kind for r in records], nz.RECORD_KINDS)
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
     paired = [k for k, x in enumerate(kids.teachers) if x]

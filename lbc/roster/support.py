@@ -687,6 +687,14 @@ class ChildRecords:
         return set(self.last)
 
 
+def counted_records(records: Iterable[SupportRecord]) -> list[SupportRecord]:
+    """The records a report counts: all but those naming no one child of the roster
+    (``SupportRecord.unclear``, lbc validate's REC002, REC003), which the note beside every
+    report says were not counted (lbc.commands.common.note_uncounted_records). The one
+    place lbc due's ``records`` and the summary's ``records.total`` leave them out."""
+    return [r for r in records if not r.unclear]
+
+
 def each_childs_records(records: Iterable[SupportRecord]) -> ChildRecords:
     """Tally attributed records per child (records naming no single child are skipped)."""
     out = ChildRecords()
