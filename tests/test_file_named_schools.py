@@ -2562,3 +2562,52 @@ def test_naming_a_files_school_takes_the_folders_the_run_found_its_files_in() ->
         assert runs.default is inspect.Parameter.empty, helper.__name__
     with pytest.raises(TypeError, match="runs"):
         named_schools(["留守儿童/五年级.xlsx"], {})  # type: ignore[call-arg]
+
+
+def filled_workspace(ws: Path, roster: str = "roster.xlsx") -> None:
+    """A workspace ``lbc init`` made in ``ws``, [school] name left empty, its roster
+    filled in (张雨涵, paired with 王芳) and saved as ``roster``, which its lbc.toml names."""
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    write_books(ws, {roster: {"花名册": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]]}})
+    config = ws / "lbc.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('["roster.xlsx"]', f'["{roster}"]'),
+        encoding="utf-8",
+    )
+
+
+def schools_said(ws: Path, roster: str) -> list[str]:
+    """The school lbc due's JSON, lbc merge's JSON and lbc export's rows give the child."""
+    due = run("due", "--as-of", "2024-10-15", "--format", "json", cwd=ws).json()
+    merged = run("merge", roster, "--out", ws.parent / "全县.xlsx", "--format", "json", cwd=ws)
+    assert run("export", roster, "--out", ws.parent / "导出.csv", cwd=ws).exit_code == 0
+    exported = (ws.parent / "导出.csv").read_text(encoding="utf-8-sig").splitlines()
+    column = exported[0].split(",").index("school")
+    return [
+        *(x["school"] for x in due["teachers"]),
+        *(s["school"] for s in merged.json()["schools"]),
+        exported[1].split(",")[column],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("roster", "school"),
+    [("roster.xlsx", "工作区"), ("花名册.xlsx", "工作区"), ("白鹤小学.xlsx", "白鹤小学")],
+)
+def test_the_roster_lbc_init_writes_does_not_name_the_school(
+    tmp_path: Path, roster: str, school: str
+) -> None:
+    """``lbc init 工作区`` writes roster.xlsx, and its lbc.toml's [school] name is left
+    empty. lbc due, merge and export called the school roster, the name lbc gave the file:
+    it names no school now, as 花名册.xlsx names none, and the school goes by its folder,
+    as a 花名册.xlsx's does. A roster the school saved as 白鹤小学.xlsx names it still."""
+    filled_workspace(tmp_path / "工作区", roster)
+    assert schools_said(tmp_path / "工作区", roster) == [school] * 3
+
+
+def test_the_roster_lbc_init_writes_in_a_schools_folder_is_the_schools(tmp_path: Path) -> None:
+    """``lbc init 青山小学``: the school is the folder's, as it was."""
+    filled_workspace(tmp_path / "青山小学")
+    assert schools_said(tmp_path / "青山小学", "roster.xlsx") == ["青山小学"] * 3

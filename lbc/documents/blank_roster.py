@@ -19,9 +19,10 @@ from lbc.output.files import write_atomic
 from lbc.output.sheet_style import style_sheet
 from lbc.roster import normalise as nz
 from lbc.roster.fields import FIELDS, Kind
+from lbc.roster.school_names import WORKSPACE_ROSTER
 from lbc.workspace.config import CONFIG_NAME
 
-ROSTER_NAME = "roster.xlsx"
+ROSTER_NAME = WORKSPACE_ROSTER
 TEMPLATE_ROWS = 1000  # rows prepared with formats and dropdowns
 
 CONFIG_TEMPLATE = """\

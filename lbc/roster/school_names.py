@@ -547,7 +547,9 @@ _SCHOOL_IN = re.compile(rf".(?:{_ENDINGS})|^(?:{_ENDINGS})$")
 # list of its teachers (教师名单, 青山小学教师: the school before it; a list's name alone
 # names no school), or what an office calls any list (统计表, 登记表, 台账, 信息表, 汇总表,
 # 一览表, 明细表, with what it is of: 儿童信息登记表, 基本情况统计表): 统计表 alone is no
-# school.
+# school. So is the name lbc init gives the blank roster it writes (roster.xlsx:
+# ``WORKSPACE_ROSTER``), lbc's name for a school's roster, not the school's.
+WORKSPACE_ROSTER = "roster.xlsx"
 _TITLE_CUT = re.compile(
     r"(?:\d{4}|二[〇零○]).*$|(?:关爱)?(?:农村)?留守.*$|花名册.*$|名册.*$|学生.*$"
     r"|(?:帮扶|结对)?名单.*$"
@@ -556,6 +558,7 @@ _TITLE_CUT = re.compile(
     r"|(?:新增|补充|补录|转入|转学|插班|新入学).*$"
     rf"|新生(?![\u4e00-\u9fff]*(?:{_ENDINGS})|[村镇乡]|街道|社区).*$"
     r"|(?:帮扶|结对|在岗|任课)?教(?:师|职工)(?!进修).*$"
+    rf"|(?i:{re.escape(Path(WORKSPACE_ROSTER).stem)})(?![a-z]).*$"
 )
 # A school's division, run as one school with its other divisions but keeping a roster
 # of its own (青山九年一贯制学校初中部, 城关一中高中部): part of the school's name.
