@@ -1467,6 +1467,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "out.col.severity": ("级别", "severity"),
     "out.col.field": ("字段", "field"),
     "out.col.child": ("对象", "who"),
+    # A child's row whose 姓名 is empty, named by its class (对象: （姓名空） 三年级(2)班).
+    "out.child_no_name": ("（姓名空）", "(no name)"),
     "out.col.message": ("问题", "problem"),
     "out.col.value": ("值", "value"),
     "out.col.name": ("姓名", "name"),

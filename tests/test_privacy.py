@@ -204,3 +204,28 @@ def test_summary_masks_a_phone_typed_into_a_name(tmp_path: Path, fmt: str) -> No
     result = run("summary", path, "--term", "2024-autumn", "--format", fmt)
     assert result.exit_code == 0, result.stderr
     assert TYPED_PHONE not in result.stdout and "张雨涵136****2222" in result.stdout
+
+
+def test_a_row_without_a_name_is_said_so_its_class_unmasked(tmp_path: Path) -> None:
+    """Row 2's 姓名 is empty (REQ001), row 3 is 李明轩's, his 监护人电话 too short. validate's
+    对象 named row 2 by its class, masked as a name is (三*****班): a class hid as if it
+    were a child. It says the name is empty, and the class as it is; a name is masked."""
+    nameless = child_row(1)
+    nameless[CHILD_HEADER.index("姓名")] = None
+    short = child_row(2)
+    short[CHILD_HEADER.index("监护人电话")] = "12345"
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, nameless, short]})
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["row"], f["code"], f["child"]) for f in found] == [
+        (2, "REQ001", "（姓名空） 三年级(2)班"),
+        (3, "PHN001", "李*轩 三年级(2)班"),
+    ]
+    table = run("validate", path).stdout.splitlines()
+    assert [line.split()[:5] for line in table if "REQ001" in line or "PHN001" in line] == [
+        ["B2", "REQ001", "错误", "（姓名空）", "三年级(2)班"],
+        ["N3", "PHN001", "错误", "李*轩", "三年级(2)班"],
+    ]
+    english = run("--lang", "en", "validate", path, "--format", "json").json()["findings"]
+    assert [f["child"] for f in english] == ["(no name) 三年级(2)班", "李*轩 三年级(2)班"]
+    shown = run("validate", path, "--format", "json", "--show-pii").json()["findings"]
+    assert [f["child"] for f in shown] == ["（姓名空） 三年级(2)班", "李明轩 三年级(2)班"]

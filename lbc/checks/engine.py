@@ -162,6 +162,10 @@ class _Out:
         name = self.table.get("name" if self.kind is Kind.TEACHERS else "student", i)
         return name if isinstance(name, str) else None
 
+    def nameless(self, i: int) -> bool:
+        """Whether row ``i`` is a child's whose 姓名 is empty (``child_label``)."""
+        return self.kind is Kind.CHILDREN and not self.table.get("name", i)
+
     def label(self, key: str) -> str:
         col = self.table.columns.get(key)
         if col:
@@ -209,6 +213,7 @@ class _Out:
                 value=value,
                 child=self.subject(i) if i is not None else None,
                 message=rule.message(**params),
+                nameless=i is not None and self.nameless(i),
             )
         )
 
@@ -217,8 +222,10 @@ def child_label(table: Table, i: int) -> str:
     """ "张雨涵 三年级(2)班": how a finding names the child, her class as every list names
     it (class_label); by name alone where the class is empty or its cell shows a formula's
     error (#N/A: no class, VAL007 says the cell). A class typed like one (" #N/A") is the
-    unreadable text it is (CLS001), named as typed, as an unreadable 不知道 is."""
-    name = table.get("name", i) or ""
+    unreadable text it is (CLS001), named as typed, as an unreadable 不知道 is. A row whose
+    姓名 is empty says so before its class, "（姓名空） 三年级(2)班": no name to mask, and a
+    class is no one's (Finding.nameless)."""
+    name = table.get("name", i) or t("out.child_no_name")
     return f"{name} {class_label(table, i)}".strip()
 
 

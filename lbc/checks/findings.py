@@ -38,6 +38,9 @@ class Finding:
     # by which validate counts each child once (lbc.reports.county.per_school and
     # children_once). No part of the contract's finding: never printed.
     repeats: tuple[str, str | None, int] | None = field(default=None, repr=False)
+    # ``child`` names a row whose 姓名 is empty by its class ("（姓名空） 三年级(2)班"):
+    # nothing in it is a name to mask.
+    nameless: bool = field(default=False, repr=False)
 
     @property
     def rule(self) -> Rule:
@@ -54,8 +57,11 @@ class Finding:
         if value is not None and not shows_an_error(value):  # #N/A hides no number
             value = privacy.value(self.field, value)
         child = self.child
-        # A name showing #N/A hides no one: masked, it read as a name (#**A).
-        if child is not None and not shows_an_error(child.partition(" ")[0]):
+        # A name showing #N/A hides no one: masked, it read as a name (#**A); nor does a
+        # row without a name, said by its class, which masked read as one (三*****班).
+        if child is not None and self.nameless:
+            child = privacy.text(child)
+        elif child is not None and not shows_an_error(child.partition(" ")[0]):
             child = privacy.child(child)
         return {
             "code": self.code,
