@@ -40,17 +40,19 @@ records = "记录表"         # 老师交回的帮扶记录表文件夹（lbc re
 [pairing]
 max_per_teacher = 2        # 每名教师最多帮扶几名儿童（教师名单“可帮扶人数”列可单独设定）
 
-[quotas]                         # 学校的工作要求（lbc summary 据此统计完成情况）
-talks_per_month = 1              # 每名结对儿童每月谈心次数
-home_visits_per_term = 1         # 每学期家访次数
-warmth_per_year = 1              # 每学年送温暖次数
-children_per_teacher = 1         # 每名在岗教师至少帮扶的儿童数
-max_days_without_contact = 30    # 结对儿童最多相隔多少天须有一次联系（lbc due 据此提醒）
+# 学校的工作要求（lbc summary、lbc due 据此统计完成情况）。下面写的是默认值，行首有 # 的不起作用；
+# 要改哪一项，去掉那一行行首的 # 再改数字。县里的 lbc.toml 也设了的，以本校写了的为准
+[quotas]
+# talks_per_month = 1              # 每名结对儿童每月谈心次数
+# home_visits_per_term = 1         # 每学期家访次数
+# warmth_per_year = 1              # 每学年送温暖次数
+# children_per_teacher = 1         # 每名在岗教师至少帮扶的儿童数
+# max_days_without_contact = 30    # 结对儿童最多相隔多少天须有一次联系（lbc due 据此提醒）
 
-# 重点关注名单（lbc watch）：一名儿童各项原因的分数相加，达到 threshold 即列入
+# 重点关注名单（lbc watch）：一名儿童各项原因的分数相加，达到 threshold 即列入；改法同上
 [watch]
-threshold = 3                    # 列入名单的最低关注分
-guardian_age = 70                # 监护人达到此年龄即为一项原因（WCH004）
+# threshold = 3                    # 列入名单的最低关注分
+# guardian_age = 70                # 监护人达到此年龄即为一项原因（WCH004）
 # 各项原因的分数，0 为不计；lbc rules 列出 WCH 开头的全部原因及其默认分数
 # [watch.weights]
 # WCH011 = 0                     # 例：住校不计入
