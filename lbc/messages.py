@@ -5026,6 +5026,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{count} 名儿童没有在岗的帮扶教师，不在待办清单中（见 lbc pair）",
         "note: {count} {count:child has|children have} no support teacher in post and {count:is|are} not listed (see lbc pair)",
     ),
+    "due.note.repaired": (
+        "提示：{count} 名儿童是结对名单在本学年中途才交给现在的帮扶教师的，从结对日期算起没有逾期"
+        "（此前的月份和无联系的天数不算在这位教师名下）",
+        "note: {count} {count:child was|children were} given to the present support teacher"
+        " midway through the school year by a pairs workbook, and {count:is|are} not overdue"
+        " from its 结对日期 (the months and days without contact before it are not that"
+        " teacher's)",
+    ),
     "due.note.other_teacher": (
         "提示：{count} 条记录由儿童的帮扶教师以外的老师填写，已计入该儿童",
         "note: {count} {count:record was|records were} written by a teacher other than the child's; counted for the child",

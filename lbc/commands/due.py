@@ -118,6 +118,8 @@ def due_command(
     if result.unpaired:
         common.note(t("due.note.unpaired", count=result.unpaired))
     common.note_uncounted_records(roster, cfg.terms, result.unclear, result.unreadable_kinds)
+    if result.repaired:
+        common.note(t("due.note.repaired", count=result.repaired))
     others = sum(c.other_teachers for c in result.children())
     if others:
         common.note(t("due.note.other_teacher", count=others))

@@ -15,6 +15,7 @@ from typing import Any
 from lbc.checks.watch import names_a_condition
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
+from lbc.roster.pairs import PAIRED_SINCE_KEY
 from lbc.roster.people import (
     ARRIVAL_KEYS,
     LEFT_SCHOOL,
@@ -166,6 +167,21 @@ class Kids:
         if all(column.count(None) == len(column) for column in columns):
             return [None] * len(columns[0])
         return [came_after(since, *days) for days in zip(*columns, strict=True)]
+
+    def with_teacher_since(self, since: dt.date, until: dt.date) -> list[dt.date | None]:
+        """Each child's first day with her support teacher, when after ``since`` (the school
+        year's start): the later of the day she came (``arrived``) and the day, up to
+        ``until`` (the day asked, or the term's end), that a pairs workbook gave her this
+        teacher in place of another (PAIRED_SINCE_KEY: the school re-paired her mid-term);
+        None for the rest. A workbook made after ``until`` tells nothing of who had her then.
+        What lbc due holds the teacher to, and the rows her record sheet lays out, start
+        there."""
+        came = self.arrived(since)
+        paired = self.column(PAIRED_SINCE_KEY)
+        return [
+            max((d for d in (c, p if p and p <= until else None) if d and d > since), default=None)
+            for c, p in zip(came, paired, strict=True)
+        ]
 
     def index(self, roster: Roster) -> ChildIndex[int]:
         """What records are attributed with to these children (``records_index``)."""

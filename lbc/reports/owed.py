@@ -26,6 +26,7 @@ from lbc.messages import again, as_groups, as_list, said, t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
+from lbc.roster.pairs import PAIRED_SINCE_KEY
 from lbc.roster.people import (
     Teacher,
     class_rank,
@@ -146,7 +147,7 @@ def record_books(
     spared: set[int] = set()  # the children a 送温暖 row is not laid out for: had already
     rows: dict[tuple[Term, str], list[tuple[str, str, Month | None]]] = {}
     own = quotas_by_file(roster, quotas)
-    arrivals: dict[dt.date, list[dt.date | None]] = {}
+    arrivals: dict[tuple[dt.date, dt.date], list[dt.date | None]] = {}
     books = []
     loads = caseloads(kids)
     labels = teacher_labels(loads, kids.in_post.file_names)
@@ -172,13 +173,14 @@ def record_books(
         if laid not in rows:
             rows[laid] = laid_out(term, own.get(file, quotas))
         # A child who came this school year owes no talk of a month it was mostly not
-        # there (lbc due, the summary): no row is laid out for one.
+        # there (lbc due, the summary): no row is laid out for one; nor is one of a month
+        # before the school paired her with this teacher (Kids.with_teacher_since).
         owes: list[set[Month] | None] = []
         for k in mine:
             year_start = terms.year_start_of(kids.where[k][0])
-            if year_start not in arrivals:
-                arrivals[year_start] = kids.arrived(year_start)
-            came = arrivals[year_start][k]
+            if (year_start, term.end) not in arrivals:
+                arrivals[(year_start, term.end)] = kids.with_teacher_since(year_start, term.end)
+            came = arrivals[(year_start, term.end)][k]
             owes.append(None if came is None else set(term.counted_months(term.end, came)))
         # 送温暖 is owed once a school year: a child who had it in the term before has no
         # row of it laid out again (lbc due owes none), nor of the rest of its quota.
@@ -306,6 +308,9 @@ class Due:
     own_terms: list[tuple[str, Term]] = field(default_factory=list)
     # Each file's name as a school (TeachersInPost.file_names), for ``labels``.
     file_names: dict[str, str] = field(default_factory=dict)
+    # The paired children a pairs workbook gave another teacher this school year (its
+    # 结对日期), each judged from that day (Kids.with_teacher_since).
+    repaired: int = 0
 
     def labels(self) -> dict[Teacher, str]:
         """How each teacher listed is shown (``teacher_labels``)."""
@@ -381,8 +386,10 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
         year = dated_records(roster, index, terms.year_start, year_end, term.year_ceded, after)
         warmth = each_childs_records(year).warmth
     # A child who came to the school this school year (转入日期) owes nothing for the time
-    # before: no talk of a month it was mostly not there, no days without contact.
-    arrivals: dict[dt.date, list[dt.date | None]] = {}
+    # before: no talk of a month it was mostly not there, no days without contact; nor is a
+    # teacher the school paired her with mid-term held to the time before (a pairs
+    # workbook's 结对日期: Kids.with_teacher_since).
+    arrivals: dict[tuple[dt.date, dt.date], list[dt.date | None]] = {}
     months: dict[tuple[Term, dt.date | None], tuple[list[Month], list[Month]]] = {}
 
     def counted_judged(
@@ -410,6 +417,10 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     result.own_quotas = of_their_own(own_quotas, roster)
     result.own_terms = terms_of_their_own(roster, terms)
     result.unpaired = len(kids) - result.paired
+    # The day a pairs workbook gave each child her teacher in place of another, for the
+    # note: said only of a child whom the time before it would have made overdue.
+    repaired_on = kids.column(PAIRED_SINCE_KEY)
+    plain: dict[dt.date, list[dt.date | None]] = {}
     for teacher, mine in loads.items():
         listed = []
         for k in mine:
@@ -417,10 +428,10 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
             school_term, year_start = terms.of(file), terms.year_start_of(file)
             quota = own_quotas.get(file, quotas)
             on = min(as_of, school_term.end)
-            if year_start not in arrivals:
-                arrivals[year_start] = kids.arrived(year_start)
+            if (year_start, on) not in arrivals:
+                arrivals[(year_start, on)] = kids.with_teacher_since(year_start, on)
             last = had_year.last.get(k)
-            came = arrivals[year_start][k]
+            came = arrivals[(year_start, on)][k]
             silent = days_without_contact(last, on, came or year_start)
             # The months gone: on a month's last day its talk is still this month's to
             # hold (the staff meet in the day), except on the term's last day, when the
@@ -430,6 +441,20 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
             month = (on.year, on.month)
             talks = had_term.talks[(k, month)]
             missed = had_term.months_short(k, counted, quota.talks_per_month)
+            silent_long = silent > quota.max_days_without_contact
+            late = bool(missed) or silent_long
+            paired_on = repaired_on[k]
+            if paired_on is not None and year_start < paired_on <= on and not late:
+                if year_start not in plain:
+                    plain[year_start] = kids.arrived(year_start)
+                before = plain[year_start][k]
+                before = min(before, on) if before is not None else None
+                was = counted_judged(school_term, gone, before)[0]
+                result.repaired += bool(
+                    had_term.months_short(k, was, quota.talks_per_month)
+                    or days_without_contact(last, on, before or year_start)
+                    > quota.max_days_without_contact
+                )
             owed = []
             if month in judged and month not in counted and talks < quota.talks_per_month:
                 owed.append(TALK)
@@ -437,8 +462,6 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
                 owed.append(VISIT)
             if warmth[k] < quota.warmth_per_year:
                 owed.append(WARMTH)
-            silent_long = silent > quota.max_days_without_contact
-            late = bool(missed) or silent_long
             if not owed and not late:
                 continue
             listed.append(

@@ -94,6 +94,10 @@ MISSING, NAMESAKES, CONFLICT = "missing", "namesakes", "conflict"
 # now: its 帮扶教师 cell, else the teachers list's (``listed_pairs``). lbc pair writes it into
 # its workbook (结对时名册帮扶教师), and the join compares it with what the workbook wrote.
 STATED_KEY = "support_teacher_stated"
+# Where the join keeps the day a pairs workbook gave a child a teacher other than the one her
+# row stated when it was made (its 结对日期, where the workbook has 结对时名册帮扶教师): the
+# new teacher has had her since that day, and lbc due holds her to nothing before it.
+PAIRED_SINCE_KEY = "support_teacher_since"
 
 
 @dataclass(frozen=True)
@@ -560,6 +564,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
         column = list(cells)
         tagged: list[str | None] = [None] * len(table)
         stated: list[str | None] = [_text(cell) for cell in cells]  # the cell, else a list's
+        since: list[dt.date | None] = [None] * len(table)
         for i in range(len(table)):
             once = (id(table), i) not in repeats  # a child entered twice counts once
             decision = decided.get((id(table), i))
@@ -580,6 +585,10 @@ def join_pairs(roster: Roster) -> PairsJoined:
                         joined.list_newer += once
                 else:
                     column[i] = decision.teacher
+                    day = decision.rank[0]
+                    new = decision.has_listed and decision.teacher != decision.listed
+                    if new and decision.teacher and day > dt.date.min:
+                        since[i] = day
                     if decision.error is not None:
                         joined.errors[(id(table), i)] = decision.error
                     # One of two namesakes: every reader gets the name, pairing the tag.
@@ -598,6 +607,8 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 else:
                     joined.from_previous += once and column[i] is not None
         table.values["support_teacher"] = column
+        if any(since):
+            table.values[PAIRED_SINCE_KEY] = since
         if any(tagged):
             table.values[NAMESAKE_KEY] = tagged
         if listed:

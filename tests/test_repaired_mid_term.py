@@ -1,0 +1,129 @@
+"""A child the school pairs with another teacher mid-term (a pairs workbook's 结对日期):
+lbc due holds the new teacher to what falls from that day on, not to the months and days
+before she had the child."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+C32 = "三年级(2)班"
+
+
+def teacher(name: str, phone: str) -> list[Any]:
+    return [name, "女", phone, "班主任", C32, "语文", "否", "是"]
+
+
+def repaired(tmp_path: Path, day: dt.date | None, to: str = "王芳") -> tuple[Path, Path]:
+    """张雨涵, 李强's, and 李明轩, 王芳's, in the roster; nobody talked with 张雨涵 in
+    September. The pairs workbook lbc pair wrote is then changed as a school changes it on
+    ``day``: 张雨涵 goes to ``to`` (结对日期 ``day``; None: a workbook without that column)."""
+    kids = [
+        [*CHILD_HEADER, "帮扶教师"],
+        [*child_row(1), "李强"],
+        [*child_row(2), "王芳"],
+    ]
+    staff = [TEACHER_HEADER, teacher("李强", "13800001111"), teacher("王芳", "13800002222")]
+    talk = [dt.date(2024, 9, 10), "王芳", "李明轩", C32, "谈心", "谈学习"]
+    sheets = {"花名册": kids, "教师": staff, "帮扶记录": [RECORD_HEADER, talk]}
+    path = write_xlsx(tmp_path / "花名册.xlsx", sheets)
+    book = tmp_path / "结对名单.xlsx"
+    assert run("pair", path, "--out", book, cwd=tmp_path).exit_code == 0
+    wb = load_workbook(book)
+    ws = wb["结对名单"]
+    header = [c.value for c in ws[2]]
+    for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
+        if row[header.index("学生姓名")].value == "张雨涵":
+            row[header.index("帮扶教师")].value = to
+        if day is None:
+            row[header.index("结对日期")].value = None
+        else:
+            row[header.index("结对日期")].value = dt.datetime(day.year, day.month, day.day)
+    wb.save(book)
+    return path, book
+
+
+def owed(tmp_path: Path, day: dt.date | None, as_of: str) -> dict[str, Any]:
+    path, book = repaired(tmp_path, day)
+    result = run("due", path, book, "--as-of", as_of, "--format", "json", cwd=tmp_path)
+    return result.json()
+
+
+def test_a_teacher_given_a_child_mid_term_is_not_overdue_for_the_time_before(
+    tmp_path: Path,
+) -> None:
+    """王芳 is given 张雨涵 on Oct 20, in 李强's place. On Oct 25 lbc due said 王芳 had missed
+    September's talk with her and 55 days without contact: overdue, for weeks before she
+    had the child. From Oct 20: no month missed (October is mostly before it), 6 days."""
+    path, book = repaired(tmp_path, dt.date(2024, 10, 20))
+    result = run("due", path, book, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
+    (wang,) = result.json()["teachers"]
+    got = {
+        c["child"]: (c["missed_months"], c["days_without_contact"], c["overdue"], c["owed"])
+        for c in wang["children"]
+    }
+    assert got == {
+        "张雨涵": ([], 6, False, ["home_visit", "warmth"]),
+        "李明轩": ([], 45, True, ["talk", "home_visit", "warmth"]),
+    }
+    assert result.json()["summary"]["overdue"] == 1
+    assert result.stderr.splitlines()[1:] == [
+        "提示：1 名儿童是结对名单在本学年中途才交给现在的帮扶教师的，从结对日期算起没有逾期"
+        "（此前的月份和无联系的天数不算在这位教师名下）"
+    ]
+
+
+def test_a_pairs_workbook_without_its_day_holds_the_teacher_to_the_whole_term(
+    tmp_path: Path,
+) -> None:
+    """Without 结对日期 lbc cannot tell when 王芳 had the child: the term is hers, as before."""
+    path, book = repaired(tmp_path, None)
+    result = run("due", path, book, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
+    (wang,) = result.json()["teachers"]
+    zhang = next(c for c in wang["children"] if c["child"] == "张雨涵")
+    assert (zhang["missed_months"], zhang["days_without_contact"], zhang["overdue"]) == (
+        ["2024-09"],
+        55,
+        True,
+    )
+    assert "结对日期算起" not in result.stderr
+
+
+def test_a_pair_kept_as_it_was_changes_nothing(tmp_path: Path) -> None:
+    """A workbook made on Oct 20 that keeps 李强 with 张雨涵 (its 结对时名册帮扶教师 李强):
+    李强 has had her all term, and is overdue for September."""
+    path, book = repaired(tmp_path, dt.date(2024, 10, 20), to="李强")
+    result = run("due", path, book, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
+    li = next(x for x in result.json()["teachers"] if x["teacher"] == "李强")
+    (zhang,) = li["children"]
+    assert (zhang["missed_months"], zhang["days_without_contact"], zhang["overdue"]) == (
+        ["2024-09"],
+        55,
+        True,
+    )
+    assert "结对日期算起" not in result.stderr
+
+
+def test_the_new_teachers_record_sheet_lays_out_no_talk_of_the_months_before(
+    tmp_path: Path,
+) -> None:
+    """Record sheets made after the re-pairing: 王芳's lays out 张雨涵's talks from November
+    (October is mostly before Oct 20), 李明轩's from September, as lbc due holds her."""
+    path, book = repaired(tmp_path, dt.date(2024, 10, 20))
+    out = tmp_path / "记录表"
+    made = run("record-sheets", path, book, "--term", "2024-autumn", "--out", out)
+    assert made.exit_code == 0, made.stderr
+    sheet = load_workbook(out / "帮扶记录表_2024年秋季学期_王芳.xlsx")["帮扶记录"]
+    talks: dict[str, list[str]] = {}
+    for row in sheet.iter_rows(min_row=3, values_only=True):
+        if row[3] == "谈心":
+            talks.setdefault(row[1], []).append(row[4])
+    assert talks == {
+        "张雨涵": ["2024年11月", "2024年12月", "2025年1月"],
+        "李明轩": ["2024年9月", "2024年10月", "2024年11月", "2024年12月", "2025年1月"],
+    }
