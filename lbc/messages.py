@@ -5026,6 +5026,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{count} 名儿童没有在岗的帮扶教师，不在待办清单中（见 lbc pair）",
         "note: {count} {count:child has|children have} no support teacher in post and {count:is|are} not listed (see lbc pair)",
     ),
+    "due.note.winter_break": (
+        "提示：{count} 名儿童算上寒假已超过 {days} 天没有联系；两个学期之间的寒假（学期日期以外的日子）"
+        "不计入无联系天数，没有算作逾期",
+        "note: {count} {count:child has|children have} gone over {days} days without contact"
+        " only with the winter break, whose days (between the two terms' dates) are not"
+        " counted: not overdue",
+    ),
     "due.note.repaired": (
         "提示：{count} 名儿童是结对名单在本学年中途才交给现在的帮扶教师的，从结对日期算起没有逾期"
         "（此前的月份和无联系的天数不算在这位教师名下）",

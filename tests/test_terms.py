@@ -100,7 +100,11 @@ def test_dates_given_by_the_school_win() -> None:
     term = parse_term("2024秋", dates)
     assert (term.key, term.start, term.end) == ("2024-autumn", D(2024, 8, 30), D(2025, 1, 20))
     assert term.months()[0] == (2024, 8)
-    assert parse_term("2025春", dates) == SPRING_2025  # another term keeps its defaults
+    spring = parse_term("2025春", dates)  # another term keeps its defaults
+    assert (spring.start, spring.end) == (SPRING_2025.start, SPRING_2025.end)
+    # and the days between the two are its winter break, where no contact is owed
+    assert spring.winter_break == (D(2025, 1, 21), D(2025, 1, 31))
+    assert SPRING_2025.winter_break is None  # lbc's own dates leave none
 
 
 def test_months_stop_at_the_month_of_until() -> None:

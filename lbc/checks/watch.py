@@ -63,6 +63,7 @@ from lbc.roster.support import (
     dated_records,
     days_without_contact,
     records_index,
+    too_long_before,
 )
 from lbc.roster.tables import cells_held, distinct_children
 from lbc.workspace.config import WatchSettings
@@ -330,10 +331,10 @@ class WatchFacts:
         weight, _, own = self._weights(settings)
         if self._contacts is None or all(w["WCH013"] <= 0 for w in [weight, *own.values()]):
             return None
-        day, year_start = _contact_window(as_of, settings.terms)
+        day, year_start, _ = _contact_window(as_of, settings.terms)
         own = {}  # a county's: each school's school year by its own term dates
         for file in self._roster.terms:
-            last, start = _contact_window(as_of, self._roster.terms_of(file, settings.terms))
+            last, start, _ = _contact_window(as_of, self._roster.terms_of(file, settings.terms))
             own[file] = (start, last, ())
         records = dated_records(self._roster, self._index, year_start, day, (), own)
         return [r for r in records if r.unclear]
@@ -493,11 +494,12 @@ class WatchFacts:
                 dates = self._roster.terms_of(file, settings.terms)
                 own = self._roster.quotas.get(file) or {}
                 days = own.get("max_days_without_contact", settings.days_without_contact)
-                day, year_start = _contact_window(as_of, dates)
+                day, year_start, gap = _contact_window(as_of, dates)
                 # The school year younger than the limit: nobody has gone so long. Else a
                 # child has gone too long exactly when its last record is older than since.
-                young = days_without_contact(None, day, year_start) <= days
-                windows[file] = None if young else (day, day - dt.timedelta(days=days), days)
+                young = days_without_contact(None, day, year_start, gap) <= days
+                since = too_long_before(day, days, year_start, gap)
+                windows[file] = None if young else (day, since, days)
             return windows[file]
 
         out: dict[int, list[Found]] = {}
@@ -824,13 +826,13 @@ def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | 
 
 def _contact_window(
     as_of: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None
-) -> tuple[dt.date, dt.date]:
-    """The day the days without contact are counted to and the school year's first day,
-    by the school's term ``dates``: as lbc due counts them, to ``as_of``, or in the
-    holidays to the last day of the term just over, and from no earlier than the school
-    year's start."""
+) -> tuple[dt.date, dt.date, tuple[dt.date, dt.date] | None]:
+    """The day the days without contact are counted to, the school year's first day and
+    the winter break they leave out, by the school's term ``dates``: as lbc due counts
+    them, to ``as_of``, or in the holidays to the last day of the term just over, and from
+    no earlier than the school year's start."""
     term = term_of(as_of, dates)
-    return min(as_of, term.end), school_year_start(term, dates)
+    return min(as_of, term.end), school_year_start(term, dates), term.winter_break
 
 
 def _last_by(dates: list[dt.date], day: dt.date) -> dt.date | None:

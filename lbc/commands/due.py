@@ -118,6 +118,9 @@ def due_command(
     if result.unpaired:
         common.note(t("due.note.unpaired", count=result.unpaired))
     common.note_uncounted_records(roster, cfg.terms, result.unclear, result.unreadable_kinds)
+    if result.holidays:
+        days = result.quotas.max_days_without_contact
+        common.note(t("due.note.winter_break", count=result.holidays, days=days))
     if result.repaired:
         common.note(t("due.note.repaired", count=result.repaired))
     others = sum(c.other_teachers for c in result.children())

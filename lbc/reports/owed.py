@@ -311,6 +311,9 @@ class Due:
     # The paired children a pairs workbook gave another teacher this school year (its
     # 结对日期), each judged from that day (Kids.with_teacher_since).
     repaired: int = 0
+    # The paired children out of contact longer than the quota only with the winter break
+    # a school's own term dates leave (Term.winter_break), which is not counted.
+    holidays: int = 0
 
     def labels(self) -> dict[Teacher, str]:
         """How each teacher listed is shown (``teacher_labels``)."""
@@ -441,7 +444,15 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
             month = (on.year, on.month)
             talks = had_term.talks[(k, month)]
             missed = had_term.months_short(k, counted, quota.talks_per_month)
-            silent_long = silent > quota.max_days_without_contact
+            # Shown as the days they are, judged without the winter break's.
+            gap = school_term.winter_break
+            term_days = (
+                silent if gap is None else days_without_contact(last, on, came or year_start, gap)
+            )
+            silent_long = term_days > quota.max_days_without_contact
+            result.holidays += (
+                gap is not None and silent > quota.max_days_without_contact >= term_days
+            )
             late = bool(missed) or silent_long
             paired_on = repaired_on[k]
             if paired_on is not None and year_start < paired_on <= on and not late:
@@ -452,7 +463,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
                 was = counted_judged(school_term, gone, before)[0]
                 result.repaired += bool(
                     had_term.months_short(k, was, quota.talks_per_month)
-                    or days_without_contact(last, on, before or year_start)
+                    or days_without_contact(last, on, before or year_start, gap)
                     > quota.max_days_without_contact
                 )
             owed = []

@@ -446,15 +446,45 @@ def dateless_records(roster: Roster) -> list[tuple[Table, int]]:
     return out
 
 
-def days_without_contact(last: dt.date | None, day: dt.date, year_start: dt.date) -> int:
+def days_without_contact(
+    last: dt.date | None,
+    day: dt.date,
+    year_start: dt.date,
+    winter_break: tuple[dt.date, dt.date] | None = None,
+) -> int:
     """Days from a child's ``last`` record (any kind is a contact) to ``day``, counted from
     no earlier than the school year's start: a child nobody has talked with this school
     year has gone as long as the year has run, and no longer (the summer before is not the
     school's to answer for), whether or not there was a record before. A record dated to
     its month (``YearMonth``) is counted from the month's first day: it says no later one.
-    lbc due and the watch list (WCH013) count alike."""
+    The days of the ``winter_break`` a school's own term dates leave (Term.winter_break)
+    are not counted either: a child last seen the week before it is not overdue the week
+    school starts again. lbc due and the watch list (WCH013) count alike."""
     before = year_start - dt.timedelta(days=1)
-    return (day - (before if last is None or last < before else last)).days
+    start = before if last is None or last < before else last
+    days = (day - start).days
+    if winter_break is not None:
+        # By ordinals: a record's day may be a YearMonth, a date of its own kind.
+        first = max(start.toordinal() + 1, winter_break[0].toordinal())
+        days -= max(0, min(day.toordinal(), winter_break[1].toordinal()) - first + 1)
+    return days
+
+
+def too_long_before(
+    day: dt.date, days: int, year_start: dt.date, winter_break: tuple[dt.date, dt.date] | None
+) -> dt.date:
+    """The first day a child's last contact may be for no more than ``days`` days without
+    contact up to ``day`` (``days_without_contact``, the winter break left out): a last
+    contact before it is too long ago. One day for a whole school, where a million
+    children's own counts would take seconds."""
+    since = day - dt.timedelta(days=days)
+    step = dt.timedelta(days=1)
+    while (
+        since > year_start
+        and days_without_contact(since - step, day, year_start, winter_break) <= days
+    ):
+        since -= step
+    return since
 
 
 def dated_records(

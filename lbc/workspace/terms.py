@@ -39,6 +39,10 @@ class Term:
     # out alone: the school year's first month when last school year's spring holds more of
     # its days, and the term's last month when the term after it does (``parse_term``).
     year_ceded: frozenset[tuple[int, int]] = frozenset()
+    # A spring term's winter break: the days between the autumn term's last day and its
+    # first, where a school's own dates leave some (the default ones leave none). Days
+    # without contact do not count them (lbc.roster.support.days_without_contact).
+    winter_break: tuple[dt.date, dt.date] | None = None
 
     def holds(self, day: dt.date, until: dt.date | None = None) -> bool:
         """Whether a record's day is of the term (up to ``until``): a month (``YearMonth``)
@@ -130,7 +134,10 @@ def parse_term(text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
         autumn = before
         if _days_of(autumn[0], _dates(SPRING, year - 1, dates), autumn):
             year_ceded.add((autumn[0].year, autumn[0].month))
-    return Term(key, season, year, start, end, frozenset(ceded), frozenset(year_ceded))
+    gap = None
+    if season == SPRING and before[1] + dt.timedelta(days=1) < start:
+        gap = (before[1] + dt.timedelta(days=1), start - dt.timedelta(days=1))
+    return Term(key, season, year, start, end, frozenset(ceded), frozenset(year_ceded), gap)
 
 
 def _dates(
