@@ -39,16 +39,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from lbc.checks.contacts import CONTACT_COLUMNS
 from lbc.checks.findings import Finding, reported
 from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError, LbcErrors
 from lbc.messages import as_list, current_lang, language, set_lang, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
+from lbc.reports.merged_layout import LAYOUT, lacked_at
 from lbc.roster import forking, parent_death, reading, record_sheets
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
-from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
+from lbc.roster.fields import Kind
 from lbc.roster.merged_books import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
@@ -107,17 +107,6 @@ if TYPE_CHECKING:
 Terms = dict[str, tuple[dt.date, dt.date]]  # a run's term dates (lbc.toml [terms])
 T = TypeVar("T")
 
-# What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
-# separate 是/否 category columns (folded into 类别 on reading) and what only a pairs
-# workbook holds (a merged roster is a roster).
-LAYOUT = {
-    kind: [
-        f
-        for f in FIELDS[kind]
-        if f.key != "school" and f.key not in CATEGORY_COLUMNS and f.key not in PAIRS_FIELDS
-    ]
-    for kind in Kind
-}
 LEAD = ("学校", "来源文件", "来源工作表", "来源行")
 SHEET_TITLES = {
     Kind.CHILDREN: "留守儿童花名册",
@@ -1954,19 +1943,6 @@ def source_runs(rows: list[int], owners: dict[int, int]) -> dict[int, list[tuple
     if owner is not None:
         out.setdefault(owner, []).append((start, last))
     return out
-
-
-def lacked_at(table: Table) -> tuple[str, str] | None:
-    """The school's own file and sheet a merged roster's piece lacked a column at whose
-    lack is said (COL001: a required column, or a contact's, CONTACT_COLUMNS)
-    (Table.lacks_where), where its rows' place (``file``, ``sheet``) is not that sheet: the
-    merged roster's rows exported, the column is said missing there read back (COL001),
-    as it is over the merged roster, not at the merged sheet; else None."""
-    said = {f.key for f in FIELDS[table.kind] if f.required}
-    if table.kind is Kind.CHILDREN:
-        said |= CONTACT_COLUMNS
-    where = table.lacks_where if table.lacks & said else None
-    return where if where and where != (table.file, table.sheet) else None
 
 
 def columns_sheet(rows: list[list[Any]]) -> Sheet:

@@ -3,7 +3,7 @@ its school and the file, sheet and Excel row it came from.
 
 One shape serves ``lbc export``, ``lbc merge --out x.parquet`` and the Python API
 (``lbc.read``): per table the lead columns, then every key of the merged roster's layout
-(lbc.reports.county.LAYOUT), values as a person reads them (nz.display: 三年级(2)班,
+(lbc.reports.merged_layout.LAYOUT), values as a person reads them (nz.display: 三年级(2)班,
 2016-05-01, what an unreadable cell held), empty as null. A Parquet or CSV file holds the
 three tables stacked, the first column ``table`` saying which, so that one file is one
 roster: read back alone, nothing of it is silently missing. Each source sheet's column
@@ -20,7 +20,7 @@ from itertools import compress
 from operator import is_not
 from typing import TYPE_CHECKING, Any
 
-from lbc.reports.county import LAYOUT, lacked_at
+from lbc.reports.merged_layout import LAYOUT, lacked_at
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import NORMALISERS, Roster, Table, kept_as_typed
 from lbc.roster.fields import Kind
