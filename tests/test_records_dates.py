@@ -1062,3 +1062,30 @@ def test_a_lunar_note_of_a_day_without_its_year_is_asked_about_saying_why(tmp_pa
     assert _read_in_autumn("10月8日（农历10月8日）") == nz.Bad(
         "10月8日(农历10月8日)", nz.LUNAR_ALIKE
     )
+
+
+def test_a_sheet_handed_in_twice_has_its_summer_visit_said_once(tmp_path: Path) -> None:
+    """王芳's records, copied inside the workbook as 帮扶记录 (2): its talk counts once, and
+    so its visit of the summer (2024-08-20, in no term) is one record not counted, not two;
+    a second such visit on the copy alone is one more."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    rows = [
+        [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"],
+        [dt.date(2024, 8, 20), "王芳", "张雨涵", None, "家访", "暑期家访"],
+    ]
+    extra = [dt.date(2024, 8, 22), "王芳", "李明轩", None, "家访", "暑期家访"]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "儿童": kids,
+            "教师": TEACHERS,
+            "帮扶记录": [RECORD_HEADER, *rows],
+            "帮扶记录 (2)": [RECORD_HEADER, *rows, extra],
+        },
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert due.json()["summary"]["records"] == 1
+    assert due.stderr == (
+        f"提示：2 条帮扶记录的日期不在任何学期（首个在 {path} 的“帮扶记录”第 3 行），"
+        "没有计入；lbc validate 逐条指出（REC007）；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
+    )

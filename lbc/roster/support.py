@@ -412,19 +412,28 @@ def records_outside(
     for nobody, and lbc due and lbc summary say how many. A 送温暖, owed once a school year,
     is one only outside what ``yearly(file)`` takes (the school's years: a Spring Festival
     visit between its own terms counts for the year's). Each school's ``inside`` is asked
-    of each day or month once: a county's 300,000 records are dated on a few hundred days."""
+    of each day or month once: a county's 300,000 records are dated on a few hundred days.
+    A row read already from another sheet (a sheet handed back twice, copied as 帮扶记录
+    (2)) is said once, as ``dated_records`` counts a record once: its day, kind and child
+    as written (``_read_before``)."""
     out = []
     asked: dict[int, dict[tuple[type, dt.date], bool]] = {}  # by the ``inside`` asked
+    seen: dict[tuple[object, ...], dict[int, int]] = {}
     for table in roster.records:
         school, year = inside(table.origin), yearly(table.origin)
         known = asked.setdefault(id(school), {})  # a month is not its 1st: keyed by kind
-        kinds = table.values.get("kind") or [None] * len(table)
-        for i, cell in enumerate(table.values.get("date") or ()):
+        empty = [None] * len(table)
+        columns = (table.values.get(k) or empty for k in ("kind", "student", "class", "school"))
+        for i, (cell, kind, *child) in enumerate(
+            zip(table.values.get("date") or empty, *columns, strict=True)
+        ):
             for day in record_days(cell):
                 ok = known.get((day.__class__, day))
                 if ok is None:
                     ok = known[(day.__class__, day)] = school(day)
-                if not ok and not (kinds[i] == WARMTH and year(day)):
+                if ok or (kind == WARMTH and year(day)):
+                    continue
+                if not _read_before(seen, (day.__class__, day, kind, *child), id(table)):
                     out.append((table, i))
     return out
 
