@@ -1355,6 +1355,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         " {count:its value|their values} and counts and lists {count:it|them} as not there;"
         " open the file in Excel or WPS and save it again (see VAL010 in lbc validate)",
     ),
+    # note.unsaved where some of the cells are contacts lbc therefore judges neither way
+    # (lbc.checks.contacts.unseen_contacts).
+    "note.unsaved.contacts": (
+        "提示：{file} 的“{sheet}”有 {count} 个格子是公式（第一个在 {cell}），文件里没有保存"
+        "计算结果，lbc 看不到它们的值，统计和名单里都当作没有这项内容，联系方式除外：有 "
+        "{children} 名儿童的联系方式因此无法判断，既没有算作缺少，也没有算作齐全；请用 "
+        "Excel 或 WPS 打开这个文件再保存一次（见 lbc validate 的 VAL010）",
+        "note: {file} sheet '{sheet}': {count} {count:cell holds|cells hold} a formula whose"
+        " result was not saved in the file (the first at {cell}), so lbc cannot see"
+        " {count:its value|their values} and counts and lists {count:it|them} as not there,"
+        " but for contacts: {children} {children:child's contacts|children's contacts} could"
+        " not be judged, and are counted neither missing nor complete; open the file in Excel"
+        " or WPS and save it again (see VAL010 in lbc validate)",
+    ),
     "note.error_rows_merged": (
         "提示：{file} 的“{sheet}”{message}。这些行没有写入合并后的名册，"
         "请在该校的这个文件里查看（见 lbc validate 的 VAL008）",
@@ -1621,6 +1635,16 @@ _TEXT: dict[str, tuple[str, str]] = {
     "flag.none_typed": (
         "留守类型可识别的儿童和所有教师的联系方式都已齐全。",
         "every child whose 留守类型 could be read, and every teacher, is reachable.",
+    ),
+    "flag.none_unseen": (
+        "其余儿童和所有教师的联系方式都已齐全。",
+        "every other child, and every teacher, is reachable.",
+    ),
+    "flag.unseen": (
+        "另有 {count} 名儿童的联系方式是没有保存计算结果的公式，lbc 看不到，没有检查（见上面的提示）。",
+        "{count} more {count:child's contacts are|children's contacts are} formulas whose"
+        " result was not saved in the file: lbc cannot see them, and did not check them (see"
+        " the note above).",
     ),
     "flag.none_judged": (
         "没有一名儿童的留守类型能够识别，儿童的联系方式都没有检查；所有教师的联系方式都已齐全。",
@@ -2063,6 +2087,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{count} more {count:child's|children's} 留守类型 is empty or unreadable: whether "
         "their contacts are complete could not be judged",
     ),
+    "sum.contacts_unseen": (
+        "另有 {count} 名儿童的联系方式是没有保存计算结果的公式，lbc 看不到，未能判断是否齐全",
+        "{count} more {count:child's contacts are|children's contacts are} formulas whose result"
+        " was not saved in the file: lbc cannot see them, so whether they are complete could"
+        " not be judged",
+    ),
     "sum.problem.unpaired": (
         "结对帮扶未全覆盖：有 {count} 名儿童尚未落实帮扶教师。",
         "Pairing incomplete: {count} children have no support teacher.",
@@ -2271,9 +2301,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "children whose contacts could not be judged, their 留守类型 empty or unreadable "
         "(not counted complete)",
     ),
+    "var.archive.contacts_unseen": (
+        "联系方式是没有保存计算结果的公式、lbc 看不到而未能判断的儿童数（既不计入齐全，也不计入缺少）",
+        "children whose contacts could not be judged, being formulas whose result was not"
+        " saved in the file (counted neither complete nor missing)",
+    ),
     "var.archive.contacts_note": (
-        "说明上述儿童的一句话（没有时为空）",
-        "a sentence saying how many those are (empty when none)",
+        "说明上述两类儿童的话（没有时为空）",
+        "a sentence saying how many of each of those there are (empty when none)",
     ),
     "var.archive.errors": ("校验发现的错误数", "errors found by validate"),
     "var.archive.warnings": ("校验发现的警告数", "warnings found by validate"),

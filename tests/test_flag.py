@@ -34,7 +34,7 @@ def test_flag_json_groups_by_class_in_grade_order(tmp_path):
     result = run("flag", roster(tmp_path), "--format", "json")
     assert result.exit_code == 1
     doc = result.json()
-    assert doc["summary"] == {"children": 5, "teachers": 2, "untyped": 0}
+    assert doc["summary"] == {"children": 5, "teachers": 2, "untyped": 0, "unseen": 0}
     classes = [(c["class"], c["head_teachers"]) for c in doc["classes"]]
     assert classes == [("一年级(1)班", ["李强"]), ("三年级(2)班", ["王芳"]), ("火箭班", [])]
     third = doc["classes"][1]["children"]
@@ -101,7 +101,7 @@ def test_a_child_entered_on_two_sheets_is_one_child_to_call(tmp_path):
     }
     path = write_xlsx(tmp_path / "r.xlsx", sheets)
     doc = run("flag", path, "--format", "json").json()
-    assert doc["summary"] == {"children": 1, "teachers": 0, "untyped": 0}
+    assert doc["summary"] == {"children": 1, "teachers": 0, "untyped": 0, "unseen": 0}
     (group,) = doc["classes"]
     assert [(c["name"], c["sheet"], c["row"]) for c in group["children"]] == [
         ("张雨涵", "三年级", 2)
@@ -117,7 +117,7 @@ def test_a_parent_away_at_work_in_other_words_is_judged(tmp_path):
     ]
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
     doc = run("flag", path, "--format", "json").json()
-    assert doc["summary"] == {"children": 1, "teachers": 0, "untyped": 0}
+    assert doc["summary"] == {"children": 1, "teachers": 0, "untyped": 0, "unseen": 0}
     assert [(c["name"], c["missing"]) for g in doc["classes"] for c in g["children"]] == [
         ("张雨涵", ["mother_phone"])
     ]

@@ -668,7 +668,7 @@ def test_lists_of_the_left_behind_say_whom_they_could_not_judge(tmp_path: Path) 
     assert flag.stderr == repeat + note.format(path, "未检查其联系方式")
     assert flag.exit_code == 1
     as_json = run("flag", path, "--format", "json")
-    assert as_json.json()["summary"] == {"children": 0, "teachers": 0, "untyped": 3}
+    assert as_json.json()["summary"] == {"children": 0, "teachers": 0, "untyped": 3, "unseen": 0}
     watch = run("watch", path)
     assert watch.stderr == repeat + note.format(path, "未评估是否需要重点关注")
     # A script reading the watch list's JSON learns it too, as flag's says it: not "no

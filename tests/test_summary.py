@@ -233,6 +233,7 @@ EXPECTED: dict[str, Any] = {
         "contacts_complete": 8,  # 9 less child 6 (CON001)
         "contacts_rate": 0.8889,
         "contacts_unjudged": 0,  # every child's 留守类型 is known
+        "contacts_unseen": 0,  # every contact cell holds what it shows
         "contacts_note": None,
         "errors": 5,  # CON001, DUP001, REC002, REC003, REQ001
         "warnings": 1,  # TCH003 (child 7's 孙丽)

@@ -16,7 +16,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Table
 from lbc.roster.people import LEFT_SCHOOL
-from lbc.roster.tables import cell_held, cells_held
+from lbc.roster.tables import cell_held, cells_held, unseen_rows
 
 # The columns a missing contact is pointed at (MissingContact.field) where the roster has
 # them: one it lacks is said missing (COL001), as a required column is.
@@ -44,6 +44,8 @@ def away_parents(kind: object) -> tuple[str, ...]:
     return _AWAY.get(kind, ())  # type: ignore[call-overload]
 
 
+# The contact cells of the one at home, besides the parents' phones (unseen_contacts).
+_NAMED_AT_HOME = ("guardian_phone", "guardian_name", "guardian_relation")
 PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a parent
 # The county 排查汇总表's 实际监护情况 naming someone who looks after the child.
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
@@ -117,7 +119,10 @@ def phone_key(table: Table, who: str) -> str:
 
 
 def contact_gaps(
-    table: Table, usable_only: bool = False, kinds: Sequence[object] | None = None
+    table: Table,
+    usable_only: bool = False,
+    kinds: Sequence[object] | None = None,
+    unseen_missing: bool = False,
 ) -> dict[int, list[MissingContact]]:
     """Row index -> the contacts that child lacks by the rules for its 留守类型, or for the
     one ``kinds`` gives the row in place of its own (judged_by_every_kind).
@@ -127,7 +132,10 @@ def contact_gaps(
     ``nz.numbers_to_call``) counts as missing, while one of two numbers is a number to
     call; without, any written cell counts as present, because ``validate`` reports a
     malformed one under its own code (PHN001). A cell showing a formula's error (#N/A)
-    is missing either way: no phone to call, no guardian named (cells_held).
+    is missing either way: no phone to call, no guardian named (cells_held). A cell
+    holding a formula saved without its result (unseen_rows) is never said missing: Excel
+    shows its value, which lbc cannot see; ``unseen_missing`` takes it for an empty one,
+    for unseen_contacts to tell whose gaps hang on it.
     """
     n = len(table)
     empty: list[object] = [None] * n
@@ -140,8 +148,8 @@ def contact_gaps(
         # Where the care column says otherwise, asked by its reading too (VAL009).
         if contradicted := care_contradicts(table):
             theirs = [contradicted.get(i) for i in range(n)]
-            more = contact_gaps(table, usable_only, theirs)
-            gaps = contact_gaps(table, usable_only, kinds)
+            more = contact_gaps(table, usable_only, theirs, unseen_missing)
+            gaps = contact_gaps(table, usable_only, kinds, unseen_missing)
             for i, extra in more.items():
                 asked = {gap.field for gap in gaps.get(i, ())}
                 if mine := [gap for gap in extra if gap.field not in asked]:
@@ -150,11 +158,12 @@ def contact_gaps(
     status = column("enrollment_status")
     father_key, mother_key = phone_key(table, "father"), phone_key(table, "mother")
     phones = {
-        "father": cells_held(table, father_key),
-        "mother": cells_held(table, mother_key),
-        "guardian": cells_held(table, "guardian_phone"),
+        "father": _as_seen(table, father_key, unseen_missing),
+        "mother": _as_seen(table, mother_key, unseen_missing),
+        "guardian": _as_seen(table, "guardian_phone", unseen_missing),
     }
-    g_name, g_relation = cells_held(table, "guardian_name"), cells_held(table, "guardian_relation")
+    g_name = _as_seen(table, "guardian_name", unseen_missing)
+    g_relation = _as_seen(table, "guardian_relation", unseen_missing)
     # CON007: both away and the guardian listed is the father or the mother, nobody at home
     # on file though every cell is filled in (the watch list's WCH001 reads the same test),
     # unless the county's 实际监护情况 names who looks after the child.
@@ -261,6 +270,41 @@ def contact_gaps(
     return gaps
 
 
+class _Unseen:
+    """A contact cell lbc cannot see (unseen_rows) as contact_gaps reads it: there, and no
+    other cell's number, not even another unseen one's (CON009 compares numbers)."""
+
+
+def _as_seen(table: Table, key: str, unseen_missing: bool) -> list[object]:
+    """Column ``key`` as contact_gaps reads it (cells_held), each cell lbc cannot see
+    (unseen_rows) there (_Unseen), or, ``unseen_missing``, empty."""
+    cells = cells_held(table, key)
+    if rows := unseen_rows(table, key):
+        cells = list(cells)
+        for i in rows:
+            cells[i] = None if unseen_missing else _Unseen()
+    return cells
+
+
+def unseen_contacts(table: Table) -> set[int]:
+    """The rows whose contacts, as lbc flag and the summary judge them (usable_only), are
+    complete or not by cells lbc cannot see (unseen_rows: a formula saved without its
+    result, which Excel shows): contact_gaps finds none missing, and would were those cells
+    empty. Counted neither way, and said (the sheet's note.unsaved.contacts): the school
+    sees a phone in Excel where lbc would say none. A child lacking another contact
+    whatever those say is listed for it (contact_gaps), not here."""
+    if not _any_unseen(table):
+        return set()
+    seen = contact_gaps(table, usable_only=True).keys()
+    return set(contact_gaps(table, usable_only=True, unseen_missing=True)) - seen
+
+
+def _any_unseen(table: Table) -> bool:
+    """Whether any contact cell of ``table`` is one lbc cannot see (unseen_rows)."""
+    keys = (phone_key(table, "father"), phone_key(table, "mother"), *_NAMED_AT_HOME)
+    return any(unseen_rows(table, key) for key in keys)
+
+
 def _away_number(guardian: object, father: object, mother: object) -> str | None:
     """Which away parent's phone (``father``, ``mother``: theirs, or None for a parent at
     home) the guardian's phone is, number for number: "father", "mother", or None."""
@@ -290,7 +334,9 @@ def judged_by_every_kind(
     留守类型: whatever theirs, they meet its rule, or fail it (no parent's phone at all,
     which every 留守类型 asks). The summary counts the first reachable and the second
     lacking, though lbc flag, without a 留守类型 to judge by, checks neither; the rest are
-    not known either way."""
+    not known either way. A contact cell lbc cannot see (unseen_rows) decides neither:
+    one who meets a rule by it is not known to meet it, nor one who fails it to fail it."""
+    unseen = _any_unseen(table)
     met, lacking = set(rows), set(rows)
     for kind in ASKING_KINDS:
         if not (met or lacking):
@@ -299,6 +345,6 @@ def judged_by_every_kind(
         for i in met | lacking:
             kinds[i] = kind
         gaps = contact_gaps(table, usable_only, kinds).keys()
-        met -= gaps
+        met -= contact_gaps(table, usable_only, kinds, True).keys() if unseen else gaps
         lacking &= gaps
     return met, lacking

@@ -65,7 +65,7 @@ from lbc.roster.support import (
     records_index,
     too_long_before,
 )
-from lbc.roster.tables import cells_held, distinct_children
+from lbc.roster.tables import cells_held, distinct_children, unseen_rows
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import of_their_own, schools_of, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of
@@ -762,12 +762,15 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
     post of that name, as every command counts) and
     WCH014 (an away parent with no phone, or a cell that gives no number to call:
     已停机, a digit short; the message tells which, not echoing the cell). A cell of two
-    numbers gives two to call."""
+    numbers gives two to call. A phone lbc cannot see (unseen_rows: a formula saved
+    without its result, which Excel shows) is not said unreachable; the sheet's note says
+    such cells."""
     kinds = _column(table, "left_behind_type")
     teachers = table.values.get("support_teacher")
     phones = {
         who: (phone_key(table, who), cells_held(table, phone_key(table, who))) for who in PARENTS
     }
+    unseen = {who: set(unseen_rows(table, key)) for who, (key, _) in phones.items()}
     away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
     # Each reason one object, shared by the children it is said of (WatchFacts keys it
     # once): why each teacher named is none, once per name and school (a county has
@@ -791,7 +794,7 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
         both = len(away[kinds[i]]) == 2
         for who in away[kinds[i]]:
             phone = phones[who][1]
-            if not nz.numbers_to_call(phone[i]):
+            if not nz.numbers_to_call(phone[i]) and i not in unseen[who]:
                 yield j, no_phone[(who, phone[i] is None, both)]
 
 

@@ -512,7 +512,16 @@ def say_what_was_read(
     ``read``; ``checked``: lbc validate, whose findings say each row of a school's own
     settings that cannot be used: TRM001, QTA001, WST001)."""
     unused = [] if checked else unused_settings(roster)
-    note_each(what_was_read(files, cfg, roster, pairs_matter, checked, unused))
+    note_each(what_was_read(files, cfg, roster, pairs_matter, checked, unused, unseen_children))
+
+
+def unseen_children(table: Table) -> int:
+    """How many of a children sheet's children no command calls complete or lacking a
+    contact, their contacts being cells lbc cannot see (unseen_contacts), as the note on
+    such cells says."""
+    from lbc.checks.contacts import unseen_contacts
+
+    return len(unseen_contacts(table))
 
 
 def note_own_terms(roster: Roster, terms: SchoolTerms) -> None:

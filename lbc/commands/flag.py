@@ -44,7 +44,8 @@ def flag_command(
         bom=not no_bom,
         json_keys=json_keys,
     )
-    found = report.children_count or report.teachers or report.untyped or roster.failed or nobody
+    found = report.children_count or report.teachers or report.untyped or report.unseen
+    found = found or roster.failed or nobody
     raise typer.Exit(ExitStatus.found(found))
 
 
@@ -54,6 +55,7 @@ def as_document(report: FlagReport, privacy: Privacy) -> dict[str, object]:
             "children": report.children_count,
             "teachers": len(report.teachers),
             "untyped": len(report.untyped),
+            "unseen": report.unseen,
         },
         # Why the classes list more children than summary.children, as lbc summary's JSON
         # says why its schools' rows add up to more than its total; null when they do not.
@@ -140,14 +142,18 @@ def print_table(report: FlagReport, privacy: Privacy, nobody: bool, left_out: in
     if nobody:
         console.print(t("flag.no_children"), markup=False)
     elif not report.classes and not report.teachers:
-        if left_out and not report.untyped:
+        if left_out and not (report.untyped or report.unseen):
             console.print(t("flag.none_left_out", count=left_out), markup=False)
             return
         if report.none_judged:
             said = "flag.none_judged"
+        elif report.untyped:
+            said = "flag.none_typed"
         else:
-            said = "flag.none_typed" if report.untyped else "flag.none"
+            said = "flag.none_unseen" if report.unseen else "flag.none"
         console.print(t(said), markup=False)
+        if report.unseen:
+            console.print(t("flag.unseen", count=report.unseen), markup=False)
         if left_out:
             console.print(t("out.left_out_unchecked", count=left_out), markup=False)
     else:
@@ -157,3 +163,5 @@ def print_table(report: FlagReport, privacy: Privacy, nobody: bool, left_out: in
             t("flag.summary", children=report.children_count, teachers=len(report.teachers)),
             markup=False,
         )
+        if report.unseen:
+            console.print(t("flag.unseen", count=report.unseen), markup=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from lbc.checks.contacts import MissingContact, contact_gaps
+from lbc.checks.contacts import MissingContact, contact_gaps, unseen_contacts
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
@@ -51,6 +51,9 @@ class FlagReport:
     # Whether no child's contacts could be judged (every 留守类型 empty or unreadable): an
     # all-clear then covers the teachers alone.
     none_judged: bool = False
+    # The children complete or not by contacts lbc cannot see (unseen_contacts): not listed,
+    # and no all-clear either; the sheet's note says them.
+    unseen: int = 0
 
 
 def flag(roster: Roster) -> FlagReport:
@@ -87,7 +90,11 @@ def flag(roster: Roster) -> FlagReport:
     ]
     unjudged = untyped(roster.children)
     none_judged = bool(unjudged) and len(unjudged) == sum(map(len, roster.children))
-    return FlagReport(by_class(roster, rows), teachers, unjudged, len(listed), twice, none_judged)
+    unseen = sum(
+        (id(table), i) not in again for table in roster.children for i in unseen_contacts(table)
+    )
+    classes = by_class(roster, rows)
+    return FlagReport(classes, teachers, unjudged, len(listed), twice, none_judged, unseen)
 
 
 def _flagged(table: Table, i: int, missing: list[MissingContact]) -> FlaggedChild:

@@ -17,7 +17,9 @@ Counting rules, so that a head teacher can check any number by hand:
   whose contacts lbc flag does not check (lbc.roster.people.untyped), is complete when
   she lacks no contact by the rules of any 留守类型, lacking one when she lacks one by the
   rules of every 留守类型 (no parent's phone at all: judged_by_every_kind), else counted
-  apart, said beside the share, which stays of every child on the books;
+  apart, said beside the share, which stays of every child on the books; so is a child
+  complete or not by contact cells lbc cannot see (a formula saved without its result,
+  which Excel shows: lbc.checks.contacts.unseen_contacts), counted neither way;
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
   or, where no teachers list was read for the school, any teacher (TeachersInPost); a cell
   showing a formula's error (#REF!, a failed VLOOKUP's #N/A) names nobody, as lbc due and
@@ -47,12 +49,12 @@ from collections.abc import Callable, Iterator
 from itertools import chain, repeat
 from typing import Any
 
-from lbc.checks.contacts import contact_gaps, judged_by_every_kind
+from lbc.checks.contacts import contact_gaps, judged_by_every_kind, unseen_contacts
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
 from lbc.checks.watch import WatchFacts, settings_of_their_own
 from lbc.errors import LbcError
-from lbc.messages import as_list, long_date, t
+from lbc.messages import as_groups, as_list, long_date, t
 from lbc.reports.caseload import Kids, on_books, support_teacher
 from lbc.reports.classes import overlap_note
 from lbc.roster import normalise as nz
@@ -143,6 +145,7 @@ VARIABLES = (
     "archive.contacts_complete",
     "archive.contacts_rate",
     "archive.contacts_unjudged",
+    "archive.contacts_unseen",
     "archive.contacts_note",
     "archive.errors",
     "archive.warnings",
@@ -698,16 +701,23 @@ def _archive_section(
     unknown: dict[int, list[int]] = {}
     for table, i in untyped(table for table, _ in kids.rows):
         unknown.setdefault(id(table), []).append(i)
-    contacts = unjudged = 0
+    # A child complete or not by a contact cell lbc cannot see (a formula saved without its
+    # result, which Excel shows: unseen_contacts) is counted neither way, said beside too.
+    contacts = unjudged = unseen = 0
     for (table, rows), gap in zip(kids.rows, gaps, strict=True):
         here = unknown.get(id(table), [])
         met, lacking = judged_by_every_kind(table, here, usable_only=True)
         unsure = set(here) - met - lacking
+        hidden = unseen_contacts(table)
         for i in rows:
             if i in unsure:
                 unjudged += 1
+            elif i in hidden:
+                unseen += 1
             elif i not in gap and i not in lacking:
                 contacts += 1
+    notes = [t("sum.contacts_unjudged", count=unjudged)] if unjudged else []
+    notes += [t("sum.contacts_unseen", count=unseen)] if unseen else []
     severities = Counter(RULES[code].severity for code in by_code.elements())
     return {
         "complete": complete,
@@ -715,7 +725,8 @@ def _archive_section(
         "contacts_complete": contacts,
         "contacts_rate": rate(contacts, len(kids)),
         "contacts_unjudged": unjudged,
-        "contacts_note": t("sum.contacts_unjudged", count=unjudged) if unjudged else None,
+        "contacts_unseen": unseen,
+        "contacts_note": as_groups(notes) if notes else None,
         "errors": severities["error"],
         "warnings": severities["warning"],
         "findings": [
@@ -1255,7 +1266,14 @@ def _gaps(context: dict[str, Any], short: list[tuple[str, int]]) -> list[dict[st
         ("archive", total - archive["complete"]),
         # The children known to lack a phone: those whose 留守类型 is empty or unreadable
         # have an error on it, so are in 档案信息不完整 already, and said beside (_contacts_gap).
-        ("contacts", total - archive["contacts_complete"] - archive["contacts_unjudged"]),
+        # Nor are those whose contacts lbc cannot see (contacts_unseen), said beside.
+        (
+            "contacts",
+            total
+            - archive["contacts_complete"]
+            - archive["contacts_unjudged"]
+            - archive["contacts_unseen"],
+        ),
         ("dropouts", context["enrollment"]["dropped_out"]),
     ]
     # With neither a teachers list nor a 帮扶教师 column, nobody can be said to be unpaired.

@@ -278,6 +278,23 @@ def cell_held(table: Table, key: str) -> Callable[[int], Any]:
     return lambda i: None if _holds_nothing(raw[i]) else cell(i)
 
 
+def unseen_rows(table: Table, key: str) -> list[int]:
+    """The rows whose cell of column ``key`` holds a formula saved without its result
+    (UNSAVED): Excel shows a value there, which lbc cannot read. The one test of a cell
+    lbc cannot see, by which no command calls a contact there missing, nor there
+    (lbc.checks.contacts.unseen_contacts); none where the sheet holds no such cell."""
+    raw = table.raw.get(key)
+    if not table.formula_errors or raw is None or UNSAVED not in raw:
+        return []
+    return [i for i, cell in enumerate(raw) if unseen(cell)]
+
+
+def unseen(cell: object) -> bool:
+    """Whether a cell as the sheet holds it (Table.raw) is one lbc cannot see: a formula
+    saved without its result (UNSAVED), whose value Excel shows (unseen_rows)."""
+    return cell.__class__ is str and cell == UNSAVED
+
+
 def _holds_nothing(cell: object) -> bool:
     """Whether a cell as the sheet holds it shows a formula's error, its value lost; not a
     formula saved without its result, whose value Excel shows (cells_held)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,7 @@ from lbc.roster.canonical import (
     Roster,
     Table,
 )
-from lbc.roster.fields import guess_field
+from lbc.roster.fields import Kind, guess_field
 from lbc.roster.merged_books import whole_sheets
 from lbc.roster.people import teachers_of_no_child
 from lbc.roster.school_names import RunFolders, ends_as_a_school, folder_school
@@ -188,6 +188,7 @@ def what_was_read(
     pairs_matter: bool = False,
     checked: bool = False,
     unused_settings: Sequence[str] = (),
+    unseen: Callable[[Table], int] | None = None,
 ) -> list[str]:
     """The notes about a roster just read from ``files``: which pairs are used, the schools
     pooled or told apart, the sheets skipped, the columns not known. ``pairs_matter``: the
@@ -197,7 +198,9 @@ def what_was_read(
     roster's sheets of each school's own settings that cannot be used, worded from the
     checks' findings, which a command that lists no findings says in their place. The
     sheets the workbook hides, and the rows a sheet hides, are said too: they are read,
-    though the school does not see them when it opens the file."""
+    though the school does not see them when it opens the file. ``unseen``: how many of a
+    children sheet's children the command judges neither way for contacts it cannot see
+    (``sheet_notes``)."""
     notes = _pairs_notes(files, cfg, roster, pairs_matter)
     notes += record_sheet_versions(roster.records)
     notes += two_workspaces_notes(table.file for table in roster.children)
@@ -229,7 +232,7 @@ def what_was_read(
     )
     for table in whole_sheets(roster.tables()):
         where = {"file": table.file, "sheet": table.sheet}
-        notes += sheet_notes(table, checked)
+        notes += sheet_notes(table, checked, unseen=unseen)
         unknown = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
         ]
@@ -266,7 +269,12 @@ def what_was_read(
     return notes
 
 
-def sheet_notes(table: Table, checked: bool = False, merged: bool = False) -> list[str]:
+def sheet_notes(
+    table: Table,
+    checked: bool = False,
+    merged: bool = False,
+    unseen: Callable[[Table], int] | None = None,
+) -> list[str]:
     """The notes on which of a sheet's rows were read and what class each was given, where
     the school would not see it in its file: the sheet the workbook hides (Table.hidden),
     the rows it hides, by hand or by a filter in force (Table.hidden_rows), read all the
@@ -281,7 +289,10 @@ def sheet_notes(table: Table, checked: bool = False, merged: bool = False) -> li
     (``checked``) says as VAL008 instead, and lbc merge (``merged``) as not written into
     the merged roster, which keeps no trace of them. Every command says them, lbc merge
     too, whose workers word them as they read each file (SchoolPart.sheet_notes): a merged
-    roster holds these rows and classes, and not those left out."""
+    roster holds these rows and classes, and not those left out. ``unseen``: how many of
+    a children sheet's children have contacts the commands judge neither way, being cells
+    lbc cannot see (lbc.checks.contacts.unseen_contacts, which this layer does not ask
+    itself), said in the note on such cells."""
     where = {"file": table.file, "sheet": table.sheet}
     notes = []
     if not checked:
@@ -289,7 +300,7 @@ def sheet_notes(table: Table, checked: bool = False, merged: bool = False) -> li
             said = t("rule.VAL008", **run.words())  # as lbc validate says it
             key = "note.error_rows_merged" if merged else "note.error_rows"
             notes.append(t(key, file=table.file, sheet=run.sheet, message=said))
-        notes += _unsaved_note(table)
+        notes += _unsaved_note(table, unseen)
     for mark in table.marks():  # each numbered sheet's of a table over several
         if mark.hidden:
             notes.append(t("note.hidden_sheet", file=table.file, sheet=mark.sheet, rows=mark.rows))
@@ -346,10 +357,12 @@ def unlike_title_note(file: str, title: str, school: str, teachers: bool) -> str
     return t(wording, file=file, title=title, school=school)
 
 
-def _unsaved_note(table: Table) -> list[str]:
+def _unsaved_note(table: Table, unseen: Callable[[Table], int] | None) -> list[str]:
     """The note on a sheet's cells holding a formula saved without its result (UNSAVED):
     how many, and the first, whose values lbc cannot read and every count and list takes
-    as not there; lbc validate says each (VAL010)."""
+    as not there, but for contacts: how many children (``unseen``, of a children sheet)
+    are therefore counted neither missing a contact nor complete; lbc validate says each
+    (VAL010)."""
     if not table.formula_errors:
         return []
     cells = [
@@ -363,7 +376,11 @@ def _unsaved_note(table: Table) -> list[str]:
         return []
     i, key = min(cells)
     cell = f"{table.cell_letter(key, i)}{table.rows[i]}"
-    return [t("note.unsaved", file=table.file, sheet=table.sheet, count=len(cells), cell=cell)]
+    where = {"file": table.file, "sheet": table.sheet, "count": len(cells), "cell": cell}
+    children = unseen(table) if unseen is not None and table.kind is Kind.CHILDREN else 0
+    if children:
+        return [t("note.unsaved.contacts", children=children, **where)]
+    return [t("note.unsaved", **where)]
 
 
 def parts_apart_notes(apart: Iterable[tuple[str, list[str], str]]) -> list[str]:
