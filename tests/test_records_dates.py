@@ -1087,5 +1087,6 @@ def test_a_sheet_handed_in_twice_has_its_summer_visit_said_once(tmp_path: Path) 
     assert due.json()["summary"]["records"] == 1
     assert due.stderr == (
         f"提示：2 条帮扶记录的日期不在任何学期（首个在 {path} 的“帮扶记录”第 3 行），"
-        "没有计入；lbc validate 逐条指出（REC007）；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
+        "没有计入；lbc validate 逐条指出（REC007）；"
+        "学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
     )
