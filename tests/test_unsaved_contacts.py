@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import load_workbook
 from test_unsaved_formulas import NOTE, TEACHERS, as_formula, formulas_roster, roster
 
 from conftest import CHILD_HEADER, card_page, child_row, run, write_xlsx
@@ -103,3 +104,24 @@ def test_watch_due_and_cards_call_no_unseen_phone_missing(tmp_path: Path) -> Non
     assert due.exit_code == 1, due.stderr
     assert due.json()["summary"]["paired"] == 4
     assert "电话" not in due.stdout
+
+
+def test_a_guardians_and_a_fathers_unseen_names_are_not_one_person(tmp_path: Path) -> None:
+    """张雨涵's 监护人姓名 and 父亲姓名 are both formulas without their results: both read
+    #未存结果, and validate said the guardian was the father, nobody at home (CON007), and
+    the watch list put her on it for that (WCH001). Unseen, they name nobody alike."""
+    header = [*CHILD_HEADER, "父亲姓名"]
+    path = tmp_path / "花名册.xlsx"
+    rows = [[*child_row(n), f"张父{n}"] for n in (1, 2)]
+    write_xlsx(path, {"花名册": [header, *rows]})
+    wb = load_workbook(path)
+    wb["花名册"]["L2"] = as_formula("张爷爷的名字")
+    wb["花名册"]["O2"] = as_formula("张大山的名字")
+    wb.save(path)
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["code"], f["column"], f["row"]) for f in found] == [
+        ("VAL010", "L", 2),
+        ("VAL010", "O", 2),
+    ]
+    watch = run("watch", path, "--format", "json").json()
+    assert [c["name"] for x in watch["classes"] for c in x["children"]] == []

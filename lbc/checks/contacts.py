@@ -16,7 +16,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Table
 from lbc.roster.people import LEFT_SCHOOL
-from lbc.roster.tables import cell_held, cells_held, unseen_rows
+from lbc.roster.tables import cell_held, cells_held, unseen, unseen_rows
 
 # The columns a missing contact is pointed at (MissingContact.field) where the roster has
 # them: one it lacks is said missing (COL001), as a required column is.
@@ -90,8 +90,9 @@ def guardian_is_parent(table: Table, kinds: Sequence[object] | None = None) -> l
     child (CON007, through contact_gaps), by this one test. A parent's name is read only
     at the rows that need it: a county's 200,000 parents' names, read for this test alone,
     cost validate a tenth of a second. A name showing #N/A names nobody (cells_held): a
-    guardian's and a father's both showing it are not one person's. ``kinds``: each row's
-    留守类型 to read in place of the table's (contact_gaps)."""
+    guardian's and a father's both showing it are not one person's; nor are two formulas
+    saved without their results (unseen), both read #未存结果, whatever Excel shows.
+    ``kinds``: each row's 留守类型 to read in place of the table's (contact_gaps)."""
     n = len(table)
     empty: list[object] = [None] * n
     if kinds is None:
@@ -105,7 +106,9 @@ def guardian_is_parent(table: Table, kinds: Sequence[object] | None = None) -> l
             continue
         guardian = guardians[i]
         out[i] = relations[i] in PARENT_RELATIONS or (
-            guardian.__class__ is str and guardian in (father(i), mother(i))
+            guardian.__class__ is str
+            and not unseen(guardian)
+            and guardian in (father(i), mother(i))
         )
     return out
 
