@@ -125,3 +125,29 @@ def test_a_guardians_and_a_fathers_unseen_names_are_not_one_person(tmp_path: Pat
     ]
     watch = run("watch", path, "--format", "json").json()
     assert [c["name"] for x in watch["classes"] for c in x["children"]] == []
+
+
+def test_a_record_sheet_says_an_unseen_phone_is_in_excel(tmp_path: Path) -> None:
+    """王芳's record sheet lists her children with their guardians' phones: 李明轩's 监护人
+    电话 is a formula without its result, and was a blank, as if the school had none. It
+    says the number is in Excel, as his card does; 张雨涵's is her number."""
+    header = [*CHILD_HEADER, "帮扶教师"]
+    path = tmp_path / "花名册.xlsx"
+    rows = [[*child_row(n), "王芳"] for n in (1, 2)]
+    write_xlsx(path, {"花名册": [header, *rows], "教师": [["姓名", "在岗"], ["王芳", "是"]]})
+    wb = load_workbook(path)
+    wb["花名册"]["N3"] = as_formula("13712345678")
+    wb.save(path)
+    out = tmp_path / "记录表"
+    assert run("record-sheets", path, *TERM, "--out", out).exit_code == 0
+    kids = load_workbook(out / "帮扶记录表_2024年秋季学期_王芳.xlsx")["结对儿童"]
+    header_row = [c.value for c in kids[2]]
+    phones = {
+        row[1]: row[header_row.index("监护人电话")]
+        for row in kids.iter_rows(min_row=3, values_only=True)
+        if row[1]
+    }
+    assert phones == {
+        "张雨涵": child_row(1)[CHILD_HEADER.index("监护人电话")],
+        "李明轩": "#未存结果（公式的结果没有存进文件，请在 Excel 中查看）",
+    }

@@ -35,7 +35,6 @@ from lbc.roster.tables import (
     distinct_children,
     phone_to_call,
     shows_an_error,
-    unseen,
 )
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
@@ -151,18 +150,14 @@ def _phone(table: Table, key: str, i: int) -> str:
     """A phone on the card: the numbers to call (phone_to_call); a cell that gives none is
     a blank to fill in, with what it held beside it (已停机, a number a digit short), so
     the teacher sees why there is no number to dial; a formula's error (#N/A) is no
-    phone, a blank alone; one saved without its result (unseen), a phone to see in Excel,
-    as a name so held is (``_name``), not a blank to fill in."""
-    raw = table.raw.get(key)
-    if raw is not None and unseen(raw[i]):
-        with language("zh"):  # a card is a school's document: Chinese whatever --lang says
-            return t("cell.unsaved", value=raw[i])
-    value = table.get(key, i)
-    if shows_an_error(value):
-        return BLANK
+    phone, a blank alone; one saved without its result, a phone to see in Excel
+    (phone_to_call says so), as a name so held is (``_name``), not a blank to fill in."""
     numbers = phone_to_call(table, key, i)
     if numbers:
         return numbers
+    value = table.get(key, i)
+    if shows_an_error(value):
+        return BLANK
     return f"{BLANK}（{value.raw}）" if isinstance(value, nz.Bad) else BLANK
 
 

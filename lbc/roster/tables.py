@@ -204,7 +204,12 @@ def phone_to_call(table: Table, key: str, i: int) -> str:
     """A phone as a school's document prints it (a card, a record sheet): the numbers to
     call (nz.numbers_to_call) of the row's ``key``, each with the extension the school
     wrote after it (13812345678、0817-5521234 转 8012, ``phone_extension``), asked for once
-    through; "" for none."""
+    through; "" for none. A cell holding a formula saved without its result (``unseen``)
+    says so, and to look in Excel, where its number is: not a blank to fill in."""
+    raw = table.raw.get(key)
+    if raw is not None and unseen(raw[i]):
+        with language("zh"):  # a school's document, in Chinese
+            return t("cell.unsaved", value=raw[i])
     shown = []
     for number in nz.numbers_to_call(table.get(key, i)):
         if extension := phone_extension(table, key, i, number):
