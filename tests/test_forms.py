@@ -671,6 +671,8 @@ def test_lists_of_the_left_behind_say_whom_they_could_not_judge(tmp_path: Path) 
     assert as_json.json()["summary"] == {"children": 0, "teachers": 0, "untyped": 3, "unseen": 0}
     watch = run("watch", path)
     assert watch.stderr == repeat + note.format(path, "未评估是否需要重点关注")
+    # Nobody listed, nobody judged: not the exit 0 of "no child to watch", as flag's is 1.
+    assert watch.exit_code == 1
     # A script reading the watch list's JSON learns it too, as flag's says it: not "no
     # child to watch" of a county whose 留守类型 nobody filled in.
     watched = run("watch", path, "--format", "json")

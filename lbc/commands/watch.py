@@ -89,7 +89,9 @@ def watch_command(
         bom=not no_bom,
         json_keys=json_keys,
     )
-    raise typer.Exit(ExitStatus.found(report.count or roster.failed))
+    # Children it could not judge (their 留守类型 unreadable) are not "no child to watch":
+    # exit 1, as lbc flag's for the contacts it could not check.
+    raise typer.Exit(ExitStatus.found(report.count or report.untyped or roster.failed))
 
 
 def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:
