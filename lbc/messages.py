@@ -2265,8 +2265,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "children on the books (not 转出/毕业/死亡; a child entered twice counts once)",
     ),
     "var.children.left_behind": (
-        "其中留守儿童人数（不含非留守的关爱对象）",
-        "of them, left-behind (not counting 非留守)",
+        "其中留守儿童人数（不含非留守的关爱对象，也不含父母双方无监护能力的儿童）",
+        "of them, left-behind (not counting 非留守, nor children whose parents are both at"
+        " home and unable to care)",
     ),
     "var.children.by_grade[]": ("按年级人数：每项 name、count", "by grade: items of name, count"),
     "var.children.by_class[]": ("按班级人数：每项 name、count", "by class: items of name, count"),

@@ -760,6 +760,10 @@ def test_parents_unable_to_care_is_said_in_the_forms_words(tmp_path: Path) -> No
         {"name": "父母均外出", "count": 1},
         {"name": "父母双方无监护能力", "count": 1},
     ]
+    # 其中留守儿童: by the State Council's definition (国发〔2016〕13号: both parents away, or
+    # one away and the other unable to care), a child whose parents are both at home and
+    # unable to care is in the school's care, not left behind.
+    assert (summary["children"]["total"], summary["children"]["left_behind"]) == (2, 1)
     doc = run("diff", tmp_path / "上学期.xlsx", form, "--format", "json").json()
     assert [(c["row"], c["changes"]) for c in doc["changed"]] == [
         (

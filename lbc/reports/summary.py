@@ -581,9 +581,13 @@ def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dic
     return {
         "total": len(kids),
         # Of a known kind only: a child whose 留守类型 is empty or unreadable is not known to
-        # be left behind (the list by kind shows her as 未填 or 无法识别).
+        # be left behind (the list by kind shows her as 未填 or 无法识别). Nor is one whose
+        # parents are both at home and unable to care (the form's 父母双方无监护能力): the
+        # State Council's definition (国发〔2016〕13号) is both parents away, or one away and
+        # the other unable to care; she is in the school's care all the same (the total).
         "left_behind": len(kids)
         - kinds[nz.NOT_LEFT_BEHIND]
+        - kinds[nz.BOTH_INCAPABLE]
         - kinds[t("sum.unknown")]
         - kinds[t("sum.unreadable")],
         "by_grade": [{"name": _grade_name(g), "count": grades[g]} for g in sorted(grades)]
