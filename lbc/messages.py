@@ -5036,6 +5036,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "'{sheet}', row {row}): {count:it was|they were} not counted as contact; lbc validate "
         "points at each (REC008, REC009)",
     ),
+    "note.records_in_notes": (
+        "提示：{count} 名儿童的“备注”里写了哪天家访、谈心或送温暖（首个在 {file} 的“{sheet}”第 {row} 行），"
+        "备注不是帮扶记录，没有计入；请记到帮扶记录表里",
+        "note: {count} {count:child's|children's} 备注 {count:says|say} a day's visit, talk or"
+        " 送温暖 (the first in {file}, sheet '{sheet}', row {row}): a note is no support record,"
+        " and was not counted; write it into the records sheet",
+    ),
     "note.records_termless": (
         "提示：{count} 条帮扶记录的日期不在任何学期（首个在 {file} 的“{sheet}”第 {row} 行），"
         "没有计入；lbc validate 逐条指出（REC007）；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定",

@@ -34,6 +34,7 @@ from lbc.roster.support import (
     SupportRecord,
     dateless_records,
     not_held_records,
+    records_in_notes,
     records_outside,
     undated_records,
 )
@@ -181,6 +182,7 @@ def note_uncounted_records(
         codes = _codes(roster, "date", places, "DATE001")
         note_rows("note.records_undated", undated, codes=codes)
     note_rows("note.records_dateless", dateless_records(roster))
+    note_rows("note.records_in_notes", records_in_notes(roster))
     note_rows("note.records_not_held", not_held_records(roster))
     run = functools.partial(in_a_term, dates=terms)
     own = {

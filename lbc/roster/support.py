@@ -18,6 +18,7 @@ books, say); a record is attributed to one position or to none.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -435,6 +436,26 @@ def records_outside(
                     continue
                 if not _read_before(seen, (day.__class__, day, kind, *child), id(table)):
                     out.append((table, i))
+    return out
+
+
+# A day (9月10日, 10.8, 2024-09-10) and a contact lbc counts (家访, 谈心, 送温暖) within a
+# few characters of each other, in either order: a record written in the roster's 备注.
+_DAY = r"(?:\d{4}[-./年])?\d{1,2}(?:月\d{1,2}[日号]?|[-./]\d{1,2}(?!\d))"
+_KINDS = "|".join((TALK, VISIT, WARMTH))
+_NOTED_RECORD = re.compile(rf"{_DAY}.{{0,12}}?(?:{_KINDS})|(?:{_KINDS}).{{0,12}}?{_DAY}")
+
+
+def records_in_notes(roster: Roster) -> list[tuple[Table, int]]:
+    """The children whose 备注 says a day and a talk, visit or 送温暖 (9月10日家访): a record
+    the teacher wrote into the roster instead of the records sheet, which counts for
+    nobody; lbc due, lbc summary and lbc watch say how many. A note of no day (重点家访对象)
+    or no contact (2024年9月转入) is none."""
+    out = []
+    for table in roster.children:
+        for i, note in enumerate(table.values.get("notes") or ()):
+            if note.__class__ is str and _NOTED_RECORD.search(note):
+                out.append((table, i))
     return out
 
 
