@@ -304,6 +304,10 @@ class Prescan:
     # its part by the sheet's place.
     tabs: list[tuple[str, set[str]]] | None = None
     looked_as: dict[str, set[str]] = field(default_factory=dict)
+    # Whether the workbook counts its date serials from 1904-01-01 (Excel for Mac's old
+    # default): an .xlsx's <workbookPr date1904="1"/>, an .xls's DATEMODE record, read
+    # as the look opens the file (_says_1904).
+    date1904: bool = False
 
     def as_named(self, names: list[str]) -> None:
         """Take ``names``, calamine's sheet names in the workbook's order, as the sheets of
@@ -388,8 +392,8 @@ def sheet_names(path: Path) -> list[str]:
 
 
 def _workbook_parts(path: Path) -> list[Any]:
-    """The parsed xl/workbook.xml of a zip workbook (what sheet_names and _date1904 read
-    there); [] for any other file, or when it cannot be read (reading the file says why)."""
+    """The parsed xl/workbook.xml of a zip workbook (what sheet_names reads there); [] for
+    any other file, or when it cannot be read (reading the file says why)."""
     try:
         if not _sniff(path).startswith(_ZIP_MAGIC):
             return []
@@ -451,7 +455,9 @@ def _check_spreadsheet(path: Path) -> Prescan:
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
     if suffix == ".xls" and magic.startswith(OLE_MAGIC):
         return Prescan(
-            errors=xls_errors.error_cells(path), hidden_rows=xls_errors.hidden_rows(path)
+            errors=xls_errors.error_cells(path),
+            hidden_rows=xls_errors.hidden_rows(path),
+            date1904=xls_errors.date1904(path),
         )
     if not magic.startswith(_ZIP_MAGIC):
         return Prescan()
@@ -586,6 +592,7 @@ def _check_zip_parts(path: Path) -> Prescan:
     with zf:
         targets = _sheet_targets(zf)
         found.tabs = None if targets is None else [(n, _target_parts(t)) for n, t in targets]
+        found.date1904 = _says_1904(zf)
         sheets = _sheet_parts(targets)
         named = sheets or set()
         # Only an .xlsx's sheets are read in pieces (the others' looks are not kept).
@@ -1567,7 +1574,7 @@ def _stream_book(
     _look_at_unread(path, found, {parts[n][0] for n in names if n in parts})
     hidden = _hidden_sheets(path, book)
     send = _marking_hidden(send, hidden, found)
-    if _date1904(path):
+    if found.date1904:
         send = _marking_1904(send)
 
     def parse(handle: Any, name: str) -> Any:
@@ -1677,18 +1684,21 @@ def _errors_by_sheet(
         yield errors
 
 
-def _date1904(path: Path) -> bool:
-    """Whether a workbook sets the 1904 date system: an .xlsx-like one's xl/workbook.xml
-    (<workbookPr date1904="1"/>), an .xls's DATEMODE record; False for any other file, or
-    when it cannot be read."""
+def _says_1904(zf: zipfile.ZipFile) -> bool:
+    """Whether an .xlsx-like workbook's xl/workbook.xml (every member of that name in any
+    case, as _sheet_targets reads it) sets the 1904 date system (<workbookPr
+    date1904="1"/>); False when it cannot be read, as calamine then says why."""
     try:
-        if _sniff(path).startswith(OLE_MAGIC):
-            return xls_errors.date1904(path)
-    except LbcError:
+        books = [
+            _parse_part(zf, info)
+            for info in zf.infolist()
+            if _normal_part_name(info.filename) == _WORKBOOK_PART
+        ]
+    except (_Unsure, ElementTree.ParseError, *_ZIP_TROUBLE):
         return False
     return any(
         value.strip().lower() in ("1", "true")
-        for book in _workbook_parts(path)
+        for book in books
         for el in _elements(book, "workbookpr")
         for value in _attrs(el, "date1904")
     )
