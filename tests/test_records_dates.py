@@ -891,7 +891,9 @@ def test_a_schools_sheet_of_days_written_out_is_counted(tmp_path: Path) -> None:
     so lbc due said every talk was missed. Each is its day now; a weekday that is not the
     day's (2024-10-15 was a Tuesday) is still asked about."""
     days = [cell for cell, _ in WRITTEN_OUT]
-    rows = [[cell, "王芳", "张雨涵", None, "谈心", "谈学习"] for cell in days]
+    # Each talk of its own content: one day written twice alike would be a row written
+    # twice (REC011), which lbc due notes.
+    rows = [[cell, "王芳", "张雨涵", None, "谈心", f"谈学习{n}"] for n, cell in enumerate(days)]
     rows.append(["2024年10月15日（周三）", "王芳", "李明轩", None, "谈心", "谈学习"])
     path = _roster(tmp_path, rows)
     due = run("due", path, "--term", "2024-autumn", "--as-of", "2024-10-31", "--format", "json")
