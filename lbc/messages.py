@@ -4263,6 +4263,26 @@ _TEXT: dict[str, tuple[str, str]] = {
         "按实际填上类型，如“谈心”“家访”“电话联系”",
         "fill in the kind, such as 谈心, 家访 or 电话联系",
     ),
+    "rule.REC011": (
+        "这一行与{row}的日期、教师、学生、类型、内容都相同，按两条记录计入；如果是重复录入，请删去一行",
+        "this row has the date, teacher, child, kind and content of {row}: counted as two "
+        "records; if written twice by mistake, delete one row",
+    ),
+    "rule.REC011.title": ("同一张表上重复的记录", "record written twice on one sheet"),
+    "rule.REC011.example": (
+        "第 5 行和第 9 行都是 2024-10-08 王芳与张雨涵谈心，内容都是“了解学习情况”",
+        "rows 5 and 9 both say 王芳 talked with 张雨涵 on 2024-10-08, 了解学习情况",
+    ),
+    "rule.REC011.why": (
+        "同一天可能确实谈了两次，所以两行按两条记录计入；但多半是复制多了一行，谈心次数和完成率就多算了",
+        "two talks on one day are real, so both rows count; but most likely a row was copied"
+        " once too often, and the talks and rates count it twice",
+    ),
+    "rule.REC011.fix": (
+        "重复录入的，删去其中一行；确是两次的，在“内容”里写明各自谈了什么，提示就不再出现",
+        "delete one row if it was written twice; if there were two, say in each row's 内容 what"
+        " it was about, and the warning goes",
+    ),
     "rule.REC008.title": ("记录写的是没有联系上", "record of no contact"),
     "rule.REC008.example": (
         "类型填“未家访”“家访未遇”“计划家访”",
@@ -5035,6 +5055,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "made, or not yet, as 未家访, 计划家访 or 家访未遇，家中无人 (the first in {file}, sheet "
         "'{sheet}', row {row}): {count:it was|they were} not counted as contact; lbc validate "
         "points at each (REC008, REC009)",
+    ),
+    "note.records_written_twice": (
+        "提示：{count} 条帮扶记录与同一张表上前面的一行日期、教师、学生、类型、内容都相同"
+        "（首个在 {file} 的“{sheet}”第 {row} 行），按两条记录计入；如果是重复录入，请删去一行；"
+        "lbc validate 逐条指出（REC011）",
+        "note: {count} support {count:record repeats|records repeat} an earlier row of "
+        "{count:its|their} sheet in date, teacher, child, kind and content (the first in "
+        "{file}, sheet '{sheet}', row {row}): counted as two records; if written twice by "
+        "mistake, delete one row; lbc validate points at each (REC011)",
     ),
     "note.records_in_notes": (
         "提示：{count} 名儿童的“备注”里写了哪天家访、谈心或送温暖（首个在 {file} 的“{sheet}”第 {row} 行），"

@@ -373,6 +373,13 @@ FIXTURES: dict[str, Fixture] = {
         records([SEPT, "王芳", "张雨涵", "三年级(2)班", None, "到家中家访，见到奶奶"]),
         (ROSTER, RECORDS, 2, "E", "kind"),
     ),
+    "REC011": Fixture(  # one talk written twice, the copy's 内容 spaced otherwise
+        records(
+            [SEPT, "王芳", "张雨涵", "三年级(2)班", "谈心", "了解学习情况"],
+            [SEPT, "王芳", "张雨涵", "三年级(2)班", "谈心", "了解学习情况 "],
+        ),
+        (ROSTER, RECORDS, 3, "A", "date"),
+    ),
     "TRM001": Fixture(  # a school's own term, edited in by hand, with a day of no month
         children(
             child_row(1),

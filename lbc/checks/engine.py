@@ -41,7 +41,13 @@ from lbc.roster.people import (
 )
 from lbc.roster.reading import FORMULA_ERRORS, UNSAVED
 from lbc.roster.school_names import names_grades
-from lbc.roster.support import WARMTH, ChildIndex, paired_with, record_days
+from lbc.roster.support import (
+    WARMTH,
+    ChildIndex,
+    paired_with,
+    record_days,
+    rows_written_twice,
+)
 from lbc.roster.tables import cells_held, class_label, copy_columns, copyable, id_numbers
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
 from lbc.workspace.terms import dated_by_a_term, in_a_school_year, in_a_term
@@ -1773,6 +1779,10 @@ def check_records(
         for i, (kind, date, student) in enumerate(zip(kinds, dates, students, strict=False)):
             if kind is None and date is not None and student is not None:
                 out.add(R.REC010, i, "kind")
+    # A row written twice on one sheet: two records, as two talks of a day are, but most
+    # likely a slip the teacher deletes.
+    for i, j in rows_written_twice(table):
+        out.add(R.REC011, i, "date", row=_row_of(table, j, i))
     for i, kind in enumerate(table.values.get("kind") or ()):
         if kind.__class__ is nz.NotHeld:
             if kind.reason == nz.SAID_IN_CONTENT:

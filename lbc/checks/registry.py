@@ -184,6 +184,7 @@ class R:
     REC008 = Rule(WARNING, RuleKind.RECORD, "kind")
     REC009 = Rule(WARNING, RuleKind.RECORD, "content")
     REC010 = Rule(WARNING, RuleKind.RECORD, "kind")
+    REC011 = Rule(WARNING, RuleKind.RECORD, "date, teacher, student, kind, content")
     TRM001 = Rule(ERROR, RuleKind.VALUE, "school, term, term_start, term_end")
     QTA001 = Rule(ERROR, RuleKind.VALUE, "school, quota, count")
     WST001 = Rule(ERROR, RuleKind.VALUE, "school, setting, value")

@@ -36,6 +36,7 @@ from lbc.roster.support import (
     not_held_records,
     records_in_notes,
     records_outside,
+    records_written_twice,
     undated_records,
 )
 from lbc.roster.tables import SheetReader
@@ -158,6 +159,7 @@ def note_uncounted_records(
     terms: dict[str, tuple[dt.date, dt.date]],
     unclear: Sequence[SupportRecord],
     unreadable_kinds: Sequence[SupportRecord] = (),
+    counted: Sequence[SupportRecord] = (),
 ) -> None:
     """Say which support records counted for no child, as lbc due, lbc summary and lbc
     watch all say it: those naming no one child (``unclear``), those whose 类型 lbc cannot
@@ -165,7 +167,9 @@ def note_uncounted_records(
     of another term) or is left empty, those whose 类型 says no contact was made (未家访),
     and those dated in no term (by the
     school's ``terms``, in a county's folder each school's own over them: a summer's home
-    visit)."""
+    visit); and of the records a report ``counted`` (lbc due, lbc summary), the rows
+    repeating an earlier row of their sheet, which it counted twice
+    (lbc.roster.support.rows_written_twice)."""
     if unclear:
         codes = _codes(roster, "student", _places(unclear), "REC002", "REC003")
         note(t("note.records_unclear", count=len(unclear), codes=codes))
@@ -184,6 +188,14 @@ def note_uncounted_records(
     note_rows("note.records_dateless", dateless_records(roster))
     note_rows("note.records_in_notes", records_in_notes(roster))
     note_rows("note.records_not_held", not_held_records(roster))
+    if counted:
+        places = {(r.file, r.sheet, r.row) for r in counted}
+        twice = [
+            (tb, i)
+            for tb, i in records_written_twice(roster)
+            if (tb.file, tb.sheet_at(i), tb.rows[i]) in places
+        ]
+        note_rows("note.records_written_twice", twice)
     run = functools.partial(in_a_term, dates=terms)
     own = {
         file: functools.partial(in_a_term, dates=roster.terms_of(file, terms))

@@ -117,7 +117,9 @@ def due_command(
         common.note(t("due.note.no_records"))
     if result.unpaired:
         common.note(t("due.note.unpaired", count=result.unpaired))
-    common.note_uncounted_records(roster, cfg.terms, result.unclear, result.unreadable_kinds)
+    common.note_uncounted_records(
+        roster, cfg.terms, result.unclear, result.unreadable_kinds, result.counted
+    )
     if result.holidays:
         days = result.quotas.max_days_without_contact
         common.note(t("due.note.winter_break", count=result.holidays, days=days))

@@ -120,6 +120,7 @@ def summary(
         cfg.terms,
         [r for r in counted if r.unclear],
         [r for r in counted if r.kind.__class__ is nz.Bad],
+        [r for r in counted if not r.unclear],
     )
     this_term = {p.resolve() for p in paths}
     if last_term is not None and {Path(f).resolve() for f in last_term.files} <= this_term:

@@ -302,6 +302,9 @@ class Due:
     # validate shows on them (lbc.commands.common.note_uncounted_records).
     unclear: list[SupportRecord] = field(default_factory=list)
     unreadable_kinds: list[SupportRecord] = field(default_factory=list)
+    # The records counted (``records``), for the note to say which of them repeat an
+    # earlier row of their sheet (lbc validate's REC011).
+    counted: list[SupportRecord] = field(default_factory=list)
     # The schools whose own lbc.toml's [quotas] make theirs other than the run's, by name.
     own_quotas: dict[str, Quotas] = field(default_factory=dict)
     # The schools counted by a term their own dates make other than ``term``, and it.
@@ -408,8 +411,8 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     priority = kids.priority_codes()
     others = _other_teachers(records, kids)
     unclear = [r for r in records if r.unclear]
-    count = len(counted_records(records))
-    result = Due(day, term, quotas, 0, 0, records=count, unclear=unclear)
+    counted = counted_records(records)
+    result = Due(day, term, quotas, 0, 0, records=len(counted), unclear=unclear, counted=counted)
     result.unreadable_kinds = [r for r in records if r.kind.__class__ is nz.Bad]
     result.file_names = kids.in_post.file_names
     loads = caseloads(kids)

@@ -403,6 +403,40 @@ def not_held_records(roster: Roster) -> list[tuple[Table, int]]:
     ]
 
 
+def rows_written_twice(table: Table) -> list[tuple[int, int]]:
+    """The rows of ``table`` that repeat an earlier row of its own sheet, each with that
+    earlier row (the first written): the same day (as read), teacher, child (name, class,
+    school and 出生日期 as read), 类型 and 内容 (width folded and spaces collapsed, as
+    ``nz.text`` reads it: “了解学习情况 ” is “了解学习情况”). Both count, as two talks of one
+    day do (``dated_records``): likely a row copied by mistake, which lbc validate says
+    (REC011) and lbc due and lbc summary count. A row that counts as no record is none: no
+    child named, a date unread or empty, or a 类型 saying no contact was made (未家访). A
+    row on another sheet is a copy, counted once already."""
+    if not table.has("date") or not table.has("student"):
+        return []
+    empty = [None] * len(table)
+    keys = ("date", "teacher", "student", "class", "school", "birth_date", "kind", "content")
+    columns = [table.values.get(k) or empty for k in keys]
+    first: dict[tuple[object, ...], int] = {}
+    out = []
+    for i, row in enumerate(zip(*columns, strict=True)):
+        date, student, kind = row[0], row[2], row[6]
+        if date is None or date.__class__ is nz.Bad or student is None:
+            continue
+        if kind.__class__ is nz.NotHeld:
+            continue
+        j = first.setdefault((table.sheet_at(i), *row), i)
+        if j != i:
+            out.append((i, j))
+    return out
+
+
+def records_written_twice(roster: Roster) -> list[tuple[Table, int]]:
+    """The records that repeat an earlier row of their own sheet (``rows_written_twice``):
+    counted as records, and lbc due, lbc summary and lbc watch say how many."""
+    return [(table, i) for table in roster.records for i, _ in rows_written_twice(table)]
+
+
 def records_outside(
     roster: Roster,
     inside: Callable[[str], Callable[[dt.date], bool]],

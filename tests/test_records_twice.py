@@ -1,0 +1,104 @@
+"""A row written twice on one sheet (the same day, teacher, child, 类型 and 内容): two
+records, as two talks on one day are, but nothing told the school, and summary and due
+counted the slip twice. lbc validate now says it at the later row (REC011), and the reports
+that count records say how many such rows they counted. Two talks on one day of other
+content stay silent, and a copy on another sheet still counts once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+
+DAY = dt.date(2024, 10, 8)
+TALK = [DAY, "王芳", "张雨涵", "三年级(2)班", "谈心", "了解学习情况"]
+NOTE = (
+    "提示：1 条帮扶记录与同一张表上前面的一行日期、教师、学生、类型、内容都相同"
+    "（首个在 roster.xlsx 的“帮扶记录”第 4 行），按两条记录计入；如果是重复录入，请删去一行；"
+    "lbc validate 逐条指出（REC011）"
+)
+MESSAGE = (
+    "这一行与第 2 行的日期、教师、学生、类型、内容都相同，按两条记录计入；"
+    "如果是重复录入，请删去一行"
+)
+
+
+def _roster(tmp_path: Path, *rows: list[object], **sheets: list[list[object]]) -> Path:
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    return write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "儿童": kids,
+            "教师": [["姓名", "在岗"], ["王芳", "是"], ["李强", "是"]],
+            "帮扶记录": [RECORD_HEADER, *rows],
+            **sheets,
+        },
+    )
+
+
+def _findings(path: Path) -> list[tuple[str, int, str, str]]:
+    found = run("validate", path.name, "--select", "REC", "--format", "json", cwd=path.parent)
+    found = found.json()["findings"]
+    return [(f["code"], f["row"], f["column"], f["message"]) for f in found]
+
+
+def test_a_row_written_twice_is_said_at_the_later_row(tmp_path: Path) -> None:
+    """The copy at row 4 repeats row 2, its 内容 spaced otherwise (spaces are no
+    difference); a talk of other content the same day (row 3) is not said."""
+    again = [*TALK[:5], "  了解学习情况 "]
+    other = [*TALK[:5], "谈与同学相处"]
+    path = _roster(tmp_path, TALK, other, again)
+    assert _findings(path) == [("REC011", 4, "A", MESSAGE)]
+
+
+def test_the_reports_say_how_many_rows_written_twice_they_counted(tmp_path: Path) -> None:
+    other = [*TALK[:5], "谈与同学相处"]
+    path = _roster(tmp_path, TALK, other, TALK)
+    summary = run("summary", path.name, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["records"]["total"] == 3  # still two records
+    assert NOTE in summary.stderr.splitlines()
+    due = run("due", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
+    assert due.stderr == NOTE + "\n"
+
+
+def test_two_talks_of_a_day_with_other_content_or_on_other_sheets_are_silent(
+    tmp_path: Path,
+) -> None:
+    """Another 内容, another teacher, another 类型 or another day: not the same row. The
+    same row on a copied sheet is a copy, counted once as before, and not REC011."""
+    rows = [
+        TALK,
+        [*TALK[:5], "谈与同学相处"],
+        [TALK[0], "李强", *TALK[2:]],
+        [*TALK[:4], "家访", TALK[5]],
+        [dt.date(2024, 10, 9), *TALK[1:]],
+    ]
+    path = _roster(tmp_path, *rows, **{"帮扶记录 (2)": [RECORD_HEADER, TALK]})
+    assert _findings(path) == []
+    summary = run("summary", path.name, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["records"]["total"] == 5
+    assert not [line for line in summary.stderr.splitlines() if "REC011" in line]
+    due = run("due", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
+    assert "REC011" not in due.stderr
+
+
+def test_rows_written_twice_the_reports_did_not_count_are_not_noted(tmp_path: Path) -> None:
+    """A talk of the summer holidays and a talk of a child not on the roster, each written
+    twice: lbc validate says the slips (beside REC007, REC002), but no report counted
+    them, so none says it counted them twice."""
+    summer = [dt.date(2024, 8, 20), *TALK[1:]]
+    nobody = [DAY, "王芳", "不存在", None, "谈心", "了解学习情况"]
+    path = _roster(tmp_path, summer, summer, nobody, nobody)
+    assert [(code, row) for code, row, _, _ in _findings(path)] == [
+        ("REC007", 2),
+        ("REC007", 3),
+        ("REC011", 3),
+        ("REC002", 4),
+        ("REC011", 5),
+        ("REC002", 5),
+    ]
+    summary = run("summary", path.name, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert "REC011" not in summary.stderr
+    due = run("due", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
+    assert "REC011" not in due.stderr
