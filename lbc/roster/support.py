@@ -433,7 +433,7 @@ def rows_written_twice(table: Table) -> list[tuple[int, int]]:
 
 def records_written_twice(roster: Roster) -> list[tuple[Table, int]]:
     """The records that repeat an earlier row of their own sheet (``rows_written_twice``):
-    counted as records, and lbc due, lbc summary and lbc watch say how many."""
+    counted as records, and lbc due and lbc summary say how many."""
     return [(table, i) for table in roster.records for i, _ in rows_written_twice(table)]
 
 
