@@ -3355,12 +3355,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         " leading 0 (0755-1234567); changing the display does not store the 0 again",
     ),
     "rule.PHN007": (
-        "“{label}”是带小数的数字，电话号码没有小数，读不出号码（可能是公式的结果，或这一列被运算过）；"
+        "“{label}”{what}，电话号码没有小数，读不出号码（可能是公式的结果，或这一列被运算过）；"
         "请把这一列设为文本，向本人核实后重新录入",
-        "'{label}' is a number with a fraction, which no phone number has: the number"
+        "'{label}' {what}, which no phone number has: the number"
         " cannot be read (it may be a formula's result, or the column was calculated on);"
         " format the column as text, confirm the number and type it again",
     ),
+    # What PHN007 says the cell is: that number (1381234567.8), or text holding it
+    # (父：1381234567.8, 13812345678/1391234567.8).
+    "rule.PHN007.alone": ("是带小数的数字", "is a number with a fraction"),
+    "rule.PHN007.among": ("里的号码带小数", "holds a number with a fraction"),
     "rule.PHN007.title": ("电话号码带小数", "phone number with a fraction"),
     "rule.PHN007.example": (
         "单元格里是数字 1381234567.8",

@@ -405,6 +405,76 @@ def test_a_mobile_written_out_with_a_fraction_is_no_phone_property(number: str, 
     assert nz.phone(written) == Bad(written, nz.FRACTION)
 
 
+# A phone number as a school types it, and where a point put among its digits makes a
+# fraction: after five digits or more of a run (a dot after three or four, 138.1234.5678,
+# 0817.5521234, is one between its groups).
+TYPED_NUMBER = st.one_of(
+    st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+    st.from_regex(r"0[3-9][0-9]{2}[2-9][0-9]{6,7}", fullmatch=True),
+    st.from_regex(r"0[3-9][0-9]{2}-[2-9][0-9]{6,7}", fullmatch=True),
+)
+
+
+@FAST
+@given(
+    number=TYPED_NUMBER,
+    point=st.integers(5, 10),
+    label=st.sampled_from(["", "父：", "母亲 ", "爸爸", "奶奶:", "tel ", "电话：", "'"]),
+    after=st.sampled_from(["", "（微信同号）", "(父)", "（母）", "转12", " 转 3"]),
+    other=st.none() | TYPED_NUMBER,
+    other_first=st.booleans(),
+    between=st.sampled_from(["/", "、", " ", "；", "，母：", "；父："]),
+)
+@example(
+    number="13812345678",
+    point=10,
+    label="父：",
+    after="",
+    other=None,
+    other_first=False,
+    between="/",
+)
+@example(
+    number="13812345678",
+    point=10,
+    label="",
+    after="",
+    other="13912345678",
+    other_first=True,
+    between="/",
+)
+def test_no_cell_with_a_fraction_inside_a_number_yields_a_number_property(
+    number: str,
+    point: int,
+    label: str,
+    after: str,
+    other: str | None,
+    other_first: bool,
+    between: str,
+) -> None:
+    """No phone cell whose text holds a digit-point-digit run inside a phone number
+    (1381234567.8 with a label before it, 父：1381234567.8, a remark or an extension after
+    it, beside a second number, 13812345678/1391234567.8) yields a number, in any phone
+    column: neither the digits joined across the point (13812345678, a number nobody
+    typed) nor the number beside it. It is said to hold a number with a fraction."""
+    digits_from = number.find("-") + 1  # the run the point goes into: a landline's local
+    run = number[digits_from:]
+    assume(point < len(run) and run[point:].strip("0"))
+    written = f"{number[:digits_from]}{run[:point]}.{run[point:]}"
+    bad = f"{label}{written}{after}"
+    if other is None:
+        cell = bad
+    else:
+        cell = f"{other}{between}{bad}" if other_first else f"{bad}{between}{other}"
+    read = nz.phone(cell)
+    assert read.__class__ is Bad and read.reason == nz.FRACTION, cell  # type: ignore[union-attr]
+    assert nz.numbers_to_call(read) == (), cell
+    for key in ("father_phone", "mother_phone", "guardian_phone", "parent_phone", "phone"):
+        elsewhere: nz.Elsewhere = {}
+        assert [nz.numbers_to_call(v) for v in nz.phone_column([cell], key, elsewhere)] == [()]
+        assert elsewhere == {}, (cell, key)
+
+
 @FAST
 @given(
     number=st.one_of(

@@ -24,6 +24,7 @@ FRACTION = (
     "“{}”是带小数的数字，电话号码没有小数，读不出号码（可能是公式的结果，或这一列被运算过）；"
     "请把这一列设为文本，向本人核实后重新录入"
 )
+AMONG = FRACTION.replace("是带小数的数字", "里的号码带小数")
 MALFORMED = "“{}”格式不对：应为11位手机号（1开头）或带区号的座机号"
 
 
@@ -159,15 +160,114 @@ def test_every_command_takes_such_a_cell_as_no_number_and_keeps_it_so(tmp_path: 
         ("PHN007", "mother_phone", "138****567.8"),
         ("PHN006", "phone", "755***4567"),
     ]
+    said_again(path, tmp_path, expected)
+    merged = load_workbook(tmp_path / "merged.xlsx").worksheets[0]
+    assert 7551234567 in [cell.value for cell in merged[2]]
+
+
+def said_again(path: Path, tmp_path: Path, expected: list[tuple[Any, ...]]) -> None:
+    """validate says ``expected`` (spots) of ``path``, and again of it merged (.xlsx,
+    .parquet: merged.*) and exported (e.csv) into ``tmp_path``."""
     assert spots(validate(path)[0]) == expected
     for out in ("merged.xlsx", "merged.parquet"):
         assert run("merge", path, "--out", tmp_path / out).exit_code == 1, out  # errors found
         assert spots(validate(tmp_path / out)[0]) == expected, out
     assert run("export", path, "--out", tmp_path / "e.csv").exit_code == 0
     assert spots(validate(tmp_path / "e.csv")[0]) == expected
-    merged = load_workbook(tmp_path / "merged.xlsx").worksheets[0]
-    assert 7551234567 in [cell.value for cell in merged[2]]
 
 
 def spots(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
     return [(f["code"], f["field"], f["value"]) for f in doc["findings"]]
+
+
+def test_a_number_with_a_fraction_among_other_text_is_no_phone(tmp_path: Path) -> None:
+    """A number with a fraction written with a label before it (父：1381234567.8, 母亲
+    1381234567.8), a remark or an extension after it, or beside a second number
+    (13812345678/1391234567.8, 父：…；母：…) was read with its point taken out, as the mobile
+    13812345678 nobody typed, or said malformed: each is PHN007, and no number of the cell
+    is read, the good one beside it neither, as of any cell of two numbers one of which
+    does not read. Its masked value keeps the point on the number that has it. A dot
+    between a number's groups (138.1234.5678) is no fraction."""
+    kids = [
+        child_row(1, 父亲电话="父：1381234567.8"),
+        child_row(2, 父亲电话="母亲 1381234567.8", 母亲电话=None),
+        child_row(3, 父亲电话="13812345678/1391234567.8"),
+        child_row(4, 父亲电话="父：13812345678；母：1391234567.8"),
+        child_row(5, 父亲电话="1381234567.8（微信同号）"),
+        child_row(6, 父亲电话="1381234567.8转12"),
+        child_row(7, 父亲电话="0817-5521234.5"),
+        child_row(8, 父亲电话="138.1234.5678"),
+    ]
+    path = book(tmp_path, kids, phone="手机：138123456.78")
+    doc, stderr, code = validate(path)
+    said = [
+        ("PHN007", "error", "花名册", row, "J", "father_phone", AMONG.format("父亲电话"))
+        for row in range(2, 9)
+    ]
+    assert found(doc) == [
+        *said,
+        ("PHN007", "error", "教师", 2, "C", "phone", AMONG.format("联系电话")),
+    ]
+    assert (stderr, code) == ("", 1)
+    # Masked, each number keeps its point where it stands, the one beside it masked apart.
+    assert [f["value"] for f in doc["findings"]] == [
+        "138****567.8",
+        "138****567.8",
+        "138****5678/139****567.8",
+        "138****5678；139****567.8",
+        "138****567.8",
+        "138****567.8",
+        "081*****234.5",
+        "138****56.78",
+    ]
+    english = run("--lang", "en", "validate", path, "--format", "json").json()["findings"]
+    assert {f["message"] for f in english} == {
+        f"'{label}' holds a number with a fraction, which no phone number has: the number"
+        " cannot be read (it may be a formula's result, or the column was calculated on);"
+        " format the column as text, confirm the number and type it again"
+        for label in ("父亲电话", "联系电话")
+    }
+
+
+def test_no_command_makes_a_number_of_a_fraction_among_other_text(tmp_path: Path) -> None:
+    """The father's 父：1361234567.8 and the mother's 13912345678/1351234567.8, both away:
+    flag lists the child as without a parent's number (the mother's good number is not
+    taken either); the card leaves both blank, each cell as written after it; the pairs
+    workbook gives the teacher's 手机：138123456.78 as no phone. Merged (.xlsx, .parquet) or
+    exported (.csv), each cell is said again as PHN007. The numbers joined across a point
+    (13612345678, 13512345678, 13812345678) are nowhere."""
+    kids = [child_row(1, 父亲电话="父：1361234567.8", 母亲电话="13912345678/1351234567.8")]
+    path = book(tmp_path, kids, phone="手机：138123456.78")
+    flag = run("flag", path, "--format", "json").json()
+    flagged = [(c["row"], c["missing"]) for g in flag["classes"] for c in g["children"]]
+    assert flagged == [(2, ["father_phone"])]
+    assert [(t["name"], t["row"], t["missing"]) for t in flag["teachers"]] == [
+        ("王芳", 2, ["phone"])
+    ]
+
+    assert run("cards", path, "--out", tmp_path / "c.html").exit_code == 0
+    page = card_page(tmp_path / "c.html")
+    parents = re.findall(r"<th>(父亲|母亲)</th><td[^>]*>姓名：＿+　电话：([^　]*)　", page)
+    blank = "＿＿＿＿＿＿"
+    assert parents == [
+        ("父亲", f"{blank}（父:1361234567.8）"),
+        ("母亲", f"{blank}（13912345678/1351234567.8）"),
+    ]
+
+    run("pair", path, "--out", tmp_path / "pairs.xlsx")
+    pairs = load_workbook(tmp_path / "pairs.xlsx")
+    phones = [row[3] for row in pairs["教师帮扶名单"].iter_rows(min_row=3, values_only=True)]
+    assert phones == [None]
+
+    expected = [
+        ("PHN007", "father_phone", "136****567.8"),
+        ("PHN007", "mother_phone", "139****5678/135****567.8"),
+        ("PHN007", "phone", "138****56.78"),
+    ]
+    said_again(path, tmp_path, expected)
+    made_up = re.compile(r"13[568]12345678")
+    assert not made_up.search(page)
+    assert not made_up.search((tmp_path / "e.csv").read_text(encoding="utf-8"))
+    for out in ("merged.xlsx", "pairs.xlsx"):
+        cells = load_workbook(tmp_path / out).worksheets
+        assert not any(made_up.search(str(c)) for ws in cells for r in ws.values for c in r)

@@ -795,15 +795,27 @@ def _each_bad_phone(out: _Out, key: str) -> None:
     column = out.table.values.get(key, ())
     if nz.Bad not in set(map(type, column)):
         return
-    label = out.label(key)
     for i, value in enumerate(column):
         if value.__class__ is nz.Bad and not _several_own(value, key):
-            out.add(_bad_phone_rule(value), i, key, label=label)
+            _add_bad_phone(out, value, i, key)
 
 
 # What a phone cell Excel's number keeping made no phone of is, by its Bad.reason: a
 # landline whose leading 0 it dropped, a number with a fraction.
 _PHONE_REASONS = {nz.LANDLINE_ZERO_DROPPED: R.PHN006, nz.FRACTION: R.PHN007}
+
+
+def _add_bad_phone(out: _Out, value: nz.Bad, i: int, key: str) -> None:
+    """The finding of a phone cell of column ``key`` that gives no number
+    (_bad_phone_rule); PHN007 says whether the cell is the number with a fraction
+    (1381234567.8) or holds it among other text (父：1381234567.8, 13812345678/1391234567.8:
+    the number beside it is not read either)."""
+    rule = _bad_phone_rule(value)
+    if rule is R.PHN007:
+        what = t("rule.PHN007.alone" if nz.fraction_alone(value) else "rule.PHN007.among")
+        out.add(rule, i, key, label=out.label(key), what=what)
+    else:
+        out.add(rule, i, key, label=out.label(key))
 
 
 def _bad_phone_rule(value: nz.Bad) -> Rule:
@@ -1697,7 +1709,7 @@ def check_teachers(
             if phones[i] is None:
                 out.add(R.TCH001, i, "phone")
             elif isinstance(phones[i], nz.Bad) and not _several_own(phones[i], "phone"):
-                out.add(_bad_phone_rule(phones[i]), i, "phone", label=out.label("phone"))
+                _add_bad_phone(out, phones[i], i, "phone")
         for key, values in _TEACHER_LISTS.items():
             if key in v and isinstance(v[key][i], nz.Bad):
                 out.add(R.VAL001, i, key, label=out.label(key), allowed=as_list(values), why="")

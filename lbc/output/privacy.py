@@ -158,20 +158,33 @@ def mask_phone(value: str) -> str:
         return value
     if whole := _WHOLE.fullmatch(value):
         value = whole[1]  # 7551234567.0, a number cell as a CSV file writes it: its digits
+    elif not _FRACTION.fullmatch(value) and (held := _HELD_FRACTION.search(value)):
+        # A number with a fraction among other text (PHN007): each number of a cell of two
+        # masked as it is (138****5678/139****567.8, the point on the one that has it); of
+        # one, that number (父：1381234567.8, 1381234567.8转12: 138****567.8).
+        parts = _BETWEEN_NUMBERS.split(value)
+        if len(parts) > 1:
+            return "".join(part if k % 2 else mask_phone(part) for k, part in enumerate(parts))
+        value = held[0]
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < 7:
         return "*" * len(digits)
     masked = digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-    if _FRACTION.fullmatch(value):
+    if _FRACTION.fullmatch(value) or _HELD_FRACTION.fullmatch(value):
         # A number with a fraction (1381234567.8: PHN007) keeps its point where it stands:
         # without it the cell read as a whole mobile (138****5678) that nobody typed.
-        point = value.index(".")
+        point = sum(ch.isdigit() for ch in value[: value.index(".")])
         return masked[:point] + "." + masked[point:]
     return masked
 
 
 _WHOLE = re.compile(r"(\d+)\.0+")
 _FRACTION = re.compile(r"[1-9]\d*\.\d*[1-9]\d*")
+# A number with a fraction as a phone cell's text holds it (a point after five digits or
+# more, a digit not 0 after it), with the groups typed before it (0817-5521234.5).
+_HELD_FRACTION = re.compile(r"(?:\d[\d\s\-]*)?\d{5}\.\d*[1-9]\d*")
+# What a school types between two numbers in one phone cell.
+_BETWEEN_NUMBERS = re.compile(r"([/／、,，;；|｜\n]|或)")
 
 
 def mask_name(name: str) -> str:

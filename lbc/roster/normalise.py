@@ -368,9 +368,11 @@ _MAY_LABEL = re.compile(r"[:：︓﹕)）﹚︶⁾₎]|^\D")
 
 # A number cell's value as a program writes it out as text: its digits, then ".0".
 _WHOLE_NUMBER_TEXT = re.compile(r"(\d+)\.0+")
-# And one with a fraction (1381234567.8): eight digits or more before the point, so that
-# no number written with a dot between its groups (138.1234.5678, 0817.5521234) is one.
-_FRACTION_TEXT = re.compile(r"[1-9]\d{7,}\.\d*[1-9]\d*")
+# And one with a fraction (1381234567.8), alone or among other text (父：1381234567.8,
+# 13812345678/1391234567.8, 0817-5521234.5): a point after five digits or more, and a
+# digit not 0 after it. A dot between a number's groups (138.1234.5678, 0817.5521234)
+# follows three or four digits: no fraction.
+_FRACTION_TEXT = re.compile(r"\d{5}\.\d*[1-9]")
 
 # Bad.reason of a phone cell that is a number whose leading 0 Excel dropped: 07551234567
 # typed into a General cell is kept as the number 7551234567, a landline with a 0 in front
@@ -416,8 +418,11 @@ def phone(value: Any) -> str | Bad | None:
         s = whole[1]  # 13812345678.0: a number cell written out as text (a CSV export)
         if 9 <= len(s) <= 11 and s[0] != "0" and (bad := _number_no_phone(int(s))):
             return bad  # 7551234567.0: so is a landline whose 0 Excel dropped
-    elif _FRACTION_TEXT.fullmatch(s):
-        return Bad(s, FRACTION)  # and 1381234567.8, one with a fraction
+    elif _FRACTION_TEXT.search(s):
+        # And 1381234567.8, one with a fraction, or a cell holding one (父：1381234567.8,
+        # 13812345678/1391234567.8): its digits joined across the point are no number, nor
+        # is a number beside it read, as of any cell of two numbers one of which does not.
+        return Bad(s, FRACTION)
     # A label ends in ":" or stands first, and a remark ends in ")": the look for them is
     # made where one may be.
     body = _number_alone(s) if ":" in s or ")" in s or not s[0].isdigit() else s
@@ -452,6 +457,18 @@ def _number_no_phone(value: float) -> Bad | None:
         return None
     digits = str(int(value))
     return Bad(digits, LANDLINE_ZERO_DROPPED) if _LANDLINE.fullmatch("0" + digits) else None
+
+
+# A number as a number cell's value is written out (1381234567.8, 1e-05): a phone cell
+# with a fraction (FRACTION) that is that number alone, not text holding it.
+_NUMBER_ALONE = re.compile(r"[-+]?\d*\.?\d+(?:e[-+]?\d+)?")
+
+
+def fraction_alone(value: Bad) -> bool:
+    """Whether a phone cell with a fraction (``FRACTION``) is that number alone
+    (1381234567.8, a number cell's or typed), not text holding it beside a label, a remark
+    or another number (父：1381234567.8, 13812345678/1391234567.8)."""
+    return _NUMBER_ALONE.fullmatch(value.raw) is not None
 
 
 def landline_lost_zero(value: Any) -> bool:
