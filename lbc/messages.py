@@ -1721,6 +1721,23 @@ _TEXT: dict[str, tuple[str, str]] = {
         " (in last term's roster the support teacher shows “{value}”, the error of a formula; "
         "taken as having no former teacher, so no pair of last term was kept)",
     ),
+    # pair.why.unreadable of a formula saved without its result (#未存结果, VAL010): nothing
+    # went wrong with it, its result is not in the file.
+    "pair.why.unsaved": (
+        "（帮扶教师是没有保存计算结果的公式（{value}），lbc 看不到它的值，按没有原帮扶教师安排，"
+        "未能延续原结对；请用 Excel 或 WPS 打开这个文件再保存一次）",
+        " (the support teacher is a formula whose result was not saved in the file ({value}),"
+        " so lbc cannot see its value; taken as having no former teacher, so no pair of last"
+        " term was kept; open the file in Excel or WPS and save it again)",
+    ),
+    "pair.why.unsaved_kept": (
+        "（上学期名册中帮扶教师是没有保存计算结果的公式（{value}），lbc 看不到它的值，"
+        "按没有原帮扶教师安排，未能延续原结对；请用 Excel 或 WPS 打开上学期名册再保存一次）",
+        " (in last term's roster the support teacher is a formula whose result was not saved"
+        " in the file ({value}), so lbc cannot see its value; taken as having no former"
+        " teacher, so no pair of last term was kept; open that roster in Excel or WPS and"
+        " save it again)",
+    ),
     "pair.why.no_name": ("姓名为空，请先补上姓名", "no name: fill it in first"),
     "pair.why.no_teacher": ("本校没有可结对的在岗教师", "no teacher in post at this school"),
     "pair.idle.inactive": ("不在岗", "not in post"),
@@ -1751,6 +1768,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         "（上学期名册中帮扶教师是公式出错后显示的“{value}”，按没有原帮扶教师结对）",
         " (in last term's roster the support teacher shows “{value}”, the error of a formula; "
         "paired as having no former teacher)",
+    ),
+    "pair.reason.unsaved": (
+        "（帮扶教师是没有保存计算结果的公式（{value}），lbc 看不到它的值，按没有原帮扶教师结对；"
+        "请用 Excel 或 WPS 打开这个文件再保存一次）",
+        " (the support teacher is a formula whose result was not saved in the file ({value}),"
+        " so lbc cannot see its value; paired as having no former teacher; open the file in"
+        " Excel or WPS and save it again)",
+    ),
+    "pair.reason.unsaved_kept": (
+        "（上学期名册中帮扶教师是没有保存计算结果的公式（{value}），lbc 看不到它的值，"
+        "按没有原帮扶教师结对；请用 Excel 或 WPS 打开上学期名册再保存一次）",
+        " (in last term's roster the support teacher is a formula whose result was not saved"
+        " in the file ({value}), so lbc cannot see its value; paired as having no former"
+        " teacher; open that roster in Excel or WPS and save it again)",
     ),
     "pair.note.nameless_teachers": (
         "提示：教师名单中有 {count} 行没有姓名，未参与结对",
@@ -1859,6 +1890,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: in last term's roster {file}, the support teacher of {count} {count:child|children} "
         "shows “{value}”, the error of a formula, not a real value; paired as having no former "
         "teacher (see VAL007 in lbc validate {file})",
+    ),
+    "pair.note.teacher_unsaved": (
+        "提示：{count} 名儿童的帮扶教师是没有保存计算结果的公式（{value}），lbc 看不到它的值，"
+        "按没有原帮扶教师结对；请用 Excel 或 WPS 打开这个文件再保存一次（见 lbc validate 的 VAL010）",
+        "note: the support teacher of {count} {count:child is a formula|children are formulas}"
+        " whose result was not saved in the file ({value}), so lbc cannot see"
+        " {count:its value|their values}; paired as having no former teacher; open the file"
+        " in Excel or WPS and save it again (see VAL010 in lbc validate)",
+    ),
+    "pair.note.teacher_unsaved_kept": (
+        "提示：上学期名册 {file} 中 {count} 名儿童的帮扶教师是没有保存计算结果的公式（{value}），"
+        "lbc 看不到它的值，按没有原帮扶教师结对；请用 Excel 或 WPS 打开 {file} 再保存一次"
+        "（见 lbc validate {file} 的 VAL010）",
+        "note: in last term's roster {file}, the support teacher of {count}"
+        " {count:child is a formula|children are formulas} whose result was not saved in the"
+        " file ({value}), so lbc cannot see {count:its value|their values}; paired as having"
+        " no former teacher; open {file} in Excel or WPS and save it again (see VAL010 in lbc"
+        " validate {file})",
     ),
     "pair.note.unknown_teacher": (
         "提示：原帮扶教师“{name}”不在教师名单中，其结对儿童已重新安排",

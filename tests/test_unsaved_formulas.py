@@ -26,6 +26,7 @@ from conftest import (
 from lbc.roster import reading
 
 ID2 = make_id(child_row(1)[4], 102)
+LI_QIANG = ["李强", "男", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"]
 TEACHERS = [
     TEACHER_HEADER,
     ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
@@ -224,3 +225,89 @@ def test_diff_and_cards_say_the_value_is_in_excel(tmp_path: Path) -> None:
     assert run("cards", named, "--out", tmp_path / "卡.html").exit_code == 0
     card = card_page(tmp_path / "卡.html")
     assert f"姓名：{said}　关系：祖父" in card
+
+
+def teachers_roster(path: Path, teachers: list[Any], cls: str = "三年级(2)班") -> Path:
+    """A roster of children of ``cls`` with a 帮扶教师 column holding ``teachers`` (a
+    formula as openpyxl saves one: no result)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append([*CHILD_HEADER, "帮扶教师"])
+    for n, teacher in enumerate(teachers, 1):
+        sheet.append([*child_row(n, cls=cls), teacher])
+    book.save(path)
+    return path
+
+
+def pairs_said(tmp_path: Path, *args: Any) -> tuple[list[tuple[str, str]], list[str], str]:
+    """lbc pair ARGS in ``tmp_path``: each pair's child and reason, each unpaired child's
+    reason, and the notes."""
+    paired = run("pair", *args, "--format", "json", cwd=tmp_path)
+    doc = paired.json()
+    reasons = [(p["child"], p["reason"]) for p in doc["pairs"]]
+    return reasons, [u["why"] for u in doc["unpaired"]], paired.stderr
+
+
+def test_pairing_says_a_support_teacher_saved_without_its_result_is_no_error(
+    tmp_path: Path,
+) -> None:
+    """A 帮扶教师 cell holding a formula with no saved result (#未存结果) was said by lbc
+    pair as "公式出错后显示的“#未存结果”", an error, and sent the school to VAL007: nothing
+    went wrong with the formula, its result is not in the file. Pairing says so and names
+    VAL010 (to open the file in Excel or WPS and save it again), in each reason and the
+    note, this term's or last term's roster's (--keep); #N/A keeps its wording."""
+    teachers_roster(tmp_path / "花名册.xlsx", ["王芳", '="王"&"芳"', "#N/A"])
+    write_xlsx(tmp_path / "教师.xlsx", {"教师": [*TEACHERS, LI_QIANG]})
+    reasons, _, notes = pairs_said(tmp_path, "花名册.xlsx", "教师.xlsx")
+    unsaved = (
+        "帮扶教师是没有保存计算结果的公式（#未存结果），lbc 看不到它的值，按没有原帮扶教师结对；"
+        "请用 Excel 或 WPS 打开这个文件再保存一次"
+    )
+    assert reasons == [
+        ("张雨涵", "延续原结对"),
+        ("李明轩", f"本班班主任（{unsaved}）"),
+        ("王梓萱", "任教本班数学（帮扶教师是公式出错后显示的“#N/A”，按没有原帮扶教师结对）"),
+    ]
+    assert notes.splitlines()[1:] == [
+        "提示：1 名儿童的帮扶教师是公式出错后显示的“#N/A”，不是真实内容，按没有原帮扶教师结对"
+        "（请按 lbc validate 的 VAL007 改正）",
+        f"提示：1 名儿童的{unsaved}（见 lbc validate 的 VAL010）",
+    ]
+    # Places short: she is left unpaired, told why no pair of last term was kept.
+    _, unpaired, _ = pairs_said(tmp_path, "花名册.xlsx", "教师.xlsx", "--max-per-teacher", "1")
+    assert unpaired[0] == (
+        "帮扶名额不足（还差 1 个名额）（帮扶教师是没有保存计算结果的公式（#未存结果），"
+        "lbc 看不到它的值，按没有原帮扶教师安排，未能延续原结对；"
+        "请用 Excel 或 WPS 打开这个文件再保存一次）"
+    )
+    english = run("--lang", "en", "pair", "花名册.xlsx", "教师.xlsx", cwd=tmp_path).stderr
+    assert english.splitlines()[-1] == (
+        "note: the support teacher of 1 child is a formula whose result was not saved in the"
+        " file (#未存结果), so lbc cannot see its value; paired as having no former teacher;"
+        " open the file in Excel or WPS and save it again (see VAL010 in lbc validate)"
+    )
+
+
+def test_keep_says_last_terms_support_teacher_saved_without_its_result(tmp_path: Path) -> None:
+    """lbc pair --keep, last term's roster's 帮扶教师 a formula with no saved result: the
+    note names that file and VAL010 of lbc validate of it, which says the cell."""
+    teachers_roster(tmp_path / "上学期.xlsx", ["王芳", '="王"&"芳"'])
+    teachers_roster(tmp_path / "花名册.xlsx", [None, None])
+    write_xlsx(tmp_path / "教师.xlsx", {"教师": TEACHERS})
+    found = run("validate", "上学期.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["row"], f["column"], f["code"]) for f in found] == [(3, "O", "VAL010")]
+    reasons, _, notes = pairs_said(tmp_path, "花名册.xlsx", "教师.xlsx", "--keep", "上学期.xlsx")
+    assert reasons == [
+        ("张雨涵", "延续原结对"),
+        (
+            "李明轩",
+            "本班班主任（上学期名册中帮扶教师是没有保存计算结果的公式（#未存结果），"
+            "lbc 看不到它的值，按没有原帮扶教师结对；请用 Excel 或 WPS 打开上学期名册再保存一次）",
+        ),
+    ]
+    assert notes.splitlines()[-1] == (
+        "提示：上学期名册 上学期.xlsx 中 1 名儿童的帮扶教师是没有保存计算结果的公式（#未存结果），"
+        "lbc 看不到它的值，按没有原帮扶教师结对；请用 Excel 或 WPS 打开 上学期.xlsx 再保存一次"
+        "（见 lbc validate 上学期.xlsx 的 VAL010）"
+    )

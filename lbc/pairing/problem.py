@@ -45,7 +45,14 @@ from lbc.roster.people import (
     teacher_phone,
 )
 from lbc.roster.school_names import FILE_SCHOOL, file_names, named_schools
-from lbc.roster.tables import class_label, id_of, phone_to_call, repeated_rows, shows_an_error
+from lbc.roster.tables import (
+    class_label,
+    id_of,
+    phone_to_call,
+    repeated_rows,
+    shows_an_error,
+    unseen,
+)
 from lbc.workspace.config import WatchSettings
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
@@ -642,7 +649,10 @@ def schools(
             level = int(bool(c.priority)) if c.watched is None else matching.WATCHED + c.watched
             school.problem.append(matching.Child(c.ref, c.grade, level, previous))
     for (value, file), n in sorted(errors.items()):
-        wording = "pair.note.teacher_error_kept" if file else "pair.note.teacher_error"
+        # A formula saved without its result (UNSAVED) is no error: its result is not in
+        # the file (VAL010), and the note says so.
+        shown = "unsaved" if unseen(value) else "error"
+        wording = f"pair.note.teacher_{shown}_kept" if file else f"pair.note.teacher_{shown}"
         notes.append(t(wording, count=n, value=value, file=file))
     if unknown:
         notes += _unknown_teachers(unknown, groups.values(), file_names(roster.files, roster.runs))
@@ -783,10 +793,12 @@ def _reason(
 
 def _unreadable(child: ChildRow, kind: str) -> str:
     """Why ``child`` was taken as having no former teacher: her 帮扶教师 cell (this term's,
-    or last term's in --keep's file) shows a formula's error; said after her reason
-    (``kind`` pair.reason) or after why she was left without one (pair.why)."""
+    or last term's in --keep's file) shows a formula's error, or is a formula whose result
+    was not saved in the file (UNSAVED: no error, said as what it is); said after her
+    reason (``kind`` pair.reason) or after why she was left without one (pair.why)."""
     value, file = child.unreadable or ("", "")
-    return said(f"{kind}.unreadable_kept" if file else f"{kind}.unreadable", value=value)
+    wording = "unsaved" if unseen(value) else "unreadable"
+    return said(f"{kind}.{wording}_kept" if file else f"{kind}.{wording}", value=value)
 
 
 def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = None) -> Pairing:
