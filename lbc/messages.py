@@ -1547,6 +1547,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "（帮扶教师一格显示公式错误 {error}）",
         " (the support teacher cell shows {error}, a formula's error)",
     ),
+    "watch.teacher_unsaved": (
+        "（帮扶教师一格是没有保存计算结果的公式（{value}），lbc 看不到它的值；"
+        "请用 Excel 或 WPS 打开这个文件再保存一次）",
+        " (the support teacher cell is a formula whose result was not saved in the file"
+        " ({value}), so lbc cannot see its value; open the file in Excel or WPS and save it"
+        " again)",
+    ),
     "watch.no_phone": ("没有电话", "has no phone"),
     "watch.bad_phone": ("电话一栏不是可拨打的号码", "the phone cell is no number to call"),
     # Both parents away: whose phone it is, since 「父亲外出」 alone would read as the mother home.

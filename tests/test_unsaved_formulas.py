@@ -311,3 +311,35 @@ def test_keep_says_last_terms_support_teacher_saved_without_its_result(tmp_path:
         "lbc 看不到它的值，按没有原帮扶教师结对；请用 Excel 或 WPS 打开 上学期.xlsx 再保存一次"
         "（见 lbc validate 上学期.xlsx 的 VAL010）"
     )
+
+
+def test_watch_says_a_support_teacher_saved_without_its_result_is_no_error(
+    tmp_path: Path,
+) -> None:
+    """lbc watch said a child whose 帮扶教师 cell is a formula with no saved result had no
+    teacher, "帮扶教师一格显示公式错误 #未存结果": no error it is. WCH012 says what the cell
+    is and what to do; #N/A keeps its wording."""
+    ill = {"健康状况": "哮喘"}  # two points short of the watch list's three
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append([*CHILD_HEADER, "帮扶教师"])
+    for n, teacher in enumerate(["王芳", '="王"&"芳"', "#N/A"], 1):
+        sheet.append([*child_row(n, **ill), teacher])
+    book.save(tmp_path / "花名册.xlsx")
+    doc = run("watch", "花名册.xlsx", "--format", "json", cwd=tmp_path).json()
+    said = [
+        (c["row"], r["message"])
+        for g in doc["classes"]
+        for c in g["children"]
+        for r in c["reasons"]
+        if r["code"] == "WCH012"
+    ]
+    assert said == [
+        (
+            3,
+            "没有帮扶教师（帮扶教师一格是没有保存计算结果的公式（#未存结果），lbc 看不到它的值；"
+            "请用 Excel 或 WPS 打开这个文件再保存一次）",
+        ),
+        (4, "没有帮扶教师（帮扶教师一格显示公式错误 #N/A）"),
+    ]

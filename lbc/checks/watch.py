@@ -65,7 +65,7 @@ from lbc.roster.support import (
     records_index,
     too_long_before,
 )
-from lbc.roster.tables import cells_held, distinct_children, unseen_rows
+from lbc.roster.tables import cells_held, distinct_children, unseen, unseen_rows
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import of_their_own, schools_of, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of
@@ -815,6 +815,8 @@ def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | 
     in words, or None when it has one. A cell showing a formula's error (#REF!, a failed
     VLOOKUP's #N/A) names nobody, teachers list or not, as the reports count it
     (lbc.reports.caseload.support_teacher): said as the error, not as a teacher's name."""
+    if unseen(teacher):  # a formula saved without its result: no error, its value unseen
+        return said("watch.teacher_unsaved", value=teacher)
     if shows_an_error_whole(teacher):
         return said("watch.teacher_error", error=teacher)
     if in_post.who(teacher, school) is not None:
