@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from lbc.output.privacy import mask_phone
 from lbc.roster import canonical
 from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
@@ -415,6 +416,19 @@ TYPED_NUMBER = st.one_of(
 )
 
 
+# 1381234567.8 as the property's cases are made, and each of its examples made from it.
+FRACTION_EXAMPLE: dict[str, Any] = {
+    "number": "13812345678",
+    "point": 10,
+    "label": "",
+    "after": "",
+    "other": None,
+    "other_first": False,
+    "between": "/",
+    "mark": ".",
+}
+
+
 @FAST
 @given(
     number=TYPED_NUMBER,
@@ -424,25 +438,11 @@ TYPED_NUMBER = st.one_of(
     other=st.none() | TYPED_NUMBER,
     other_first=st.booleans(),
     between=st.sampled_from(["/", "、", " ", "；", "，母：", "；父："]),
+    mark=st.sampled_from([".", " .", ". ", " . ", "．", " ．", "． "]),
 )
-@example(
-    number="13812345678",
-    point=10,
-    label="父：",
-    after="",
-    other=None,
-    other_first=False,
-    between="/",
-)
-@example(
-    number="13812345678",
-    point=10,
-    label="",
-    after="",
-    other="13912345678",
-    other_first=True,
-    between="/",
-)
+@example(**{**FRACTION_EXAMPLE, "label": "父："})
+@example(**{**FRACTION_EXAMPLE, "other": "13912345678", "other_first": True})
+@example(**{**FRACTION_EXAMPLE, "mark": " ."})
 def test_no_cell_with_a_fraction_inside_a_number_yields_a_number_property(
     number: str,
     point: int,
@@ -451,16 +451,18 @@ def test_no_cell_with_a_fraction_inside_a_number_yields_a_number_property(
     other: str | None,
     other_first: bool,
     between: str,
+    mark: str,
 ) -> None:
     """No phone cell whose text holds a digit-point-digit run inside a phone number
     (1381234567.8 with a label before it, 父：1381234567.8, a remark or an extension after
     it, beside a second number, 13812345678/1391234567.8) yields a number, in any phone
     column: neither the digits joined across the point (13812345678, a number nobody
-    typed) nor the number beside it. It is said to hold a number with a fraction."""
+    typed) nor the number beside it. It is said to hold a number with a fraction. So is a
+    point with a space beside it (1381234567 .8, 1381234567. 8) or full width (．)."""
     digits_from = number.find("-") + 1  # the run the point goes into: a landline's local
     run = number[digits_from:]
     assume(point < len(run) and run[point:].strip("0"))
-    written = f"{number[:digits_from]}{run[:point]}.{run[point:]}"
+    written = f"{number[:digits_from]}{run[:point]}{mark}{run[point:]}"
     bad = f"{label}{written}{after}"
     if other is None:
         cell = bad
@@ -469,10 +471,36 @@ def test_no_cell_with_a_fraction_inside_a_number_yields_a_number_property(
     read = nz.phone(cell)
     assert read.__class__ is Bad and read.reason == nz.FRACTION, cell  # type: ignore[union-attr]
     assert nz.numbers_to_call(read) == (), cell
+    # Masked (validate's 值 column), the point stays: no whole mobile nobody typed.
+    assert mark.strip() in mask_phone(cell), cell
     for key in ("father_phone", "mother_phone", "guardian_phone", "parent_phone", "phone"):
         elsewhere: nz.Elsewhere = {}
         assert [nz.numbers_to_call(v) for v in nz.phone_column([cell], key, elsewhere)] == [()]
         assert elsewhere == {}, (cell, key)
+
+
+@FAST
+@given(
+    number=TYPED_NUMBER,
+    point=st.integers(5, 10),
+    label=st.sampled_from(["", "父：", "母亲 "]),
+    stop=st.sampled_from(["。", "｡", " 。", "。 "]),
+)
+@example(number="13812345678", point=10, label="", stop="。")
+def test_an_ideographic_full_stop_inside_a_number_yields_no_number_property(
+    number: str, point: int, label: str, stop: str
+) -> None:
+    """A phone number with an ideographic full stop among its digits (1381234567。8, the
+    point a Chinese input method types) yields no number (its digits joined, 13812345678,
+    nobody typed): it is malformed (PHN001). Masked, the stop stays where it stands."""
+    digits_from = number.find("-") + 1
+    run = number[digits_from:]
+    assume(point < len(run))
+    cell = f"{label}{number[:digits_from]}{run[:point]}{stop}{run[point:]}"
+    read = nz.phone(cell)
+    assert read.__class__ is Bad and read.reason == "", cell  # type: ignore[union-attr]
+    assert nz.numbers_to_call(read) == (), cell
+    assert stop.strip() in mask_phone(cell), cell
 
 
 @FAST

@@ -271,3 +271,69 @@ def test_no_command_makes_a_number_of_a_fraction_among_other_text(tmp_path: Path
     for out in ("merged.xlsx", "pairs.xlsx"):
         cells = load_workbook(tmp_path / out).worksheets
         assert not any(made_up.search(str(c)) for ws in cells for r in ws.values for c in r)
+
+
+def test_a_point_with_a_space_or_written_full_width_makes_no_number(tmp_path: Path) -> None:
+    """A number with a fraction whose point has a space beside it (1381234567 .8,
+    1381234567. 8, 父：1381234567 .8, 0817-5521234 .5) was read without a word as the
+    number its digits make joined (13812345678, 0817-55212345), nobody's; so was a whole
+    number's .0 among other text (父：1381234567.0: 13812345670). Each such is PHN007, or
+    PHN001 where the digits after the point are 0 (no fraction); a full-width point
+    (1381234567．8) is one too. An ideographic full stop (1381234567。8) is no point: PHN001.
+    Masked, no cell shows a whole mobile (138****5678) nobody typed: the point or stop
+    stays where it stands, as typed. Two numbers with a point and a space between
+    (13812345678. 13912345678) are no fraction."""
+    cells = [
+        "1381234567 .8",
+        "1381234567. 8",
+        "1381234567 . 8",
+        "1381234567．8",
+        "1381234567。8",
+        "1381234567｡8",
+        "父：1381234567 .8",
+        "0817-5521234 .5",
+        "父：1381234567.0",
+        "1381234567 .0",
+        "13812345678. 13912345678",
+        "13812345678 .5",
+    ]
+    kids = [child_row(n, 父亲电话=cell) for n, cell in enumerate(cells, 1)]
+    path = book(tmp_path, kids, phone="1381234567 ．8")
+    doc, stderr, code = validate(path)
+    among = AMONG.format("父亲电话")
+    malformed = MALFORMED.format("父亲电话")
+    codes = ["PHN007"] * 3 + ["PHN007", "PHN001", "PHN001", "PHN007", "PHN007"]
+    codes += ["PHN001", "PHN001", "PHN001", "PHN007"]
+    texts = [among] * 3 + [FRACTION.format("父亲电话"), malformed, malformed, among, among]
+    texts += [malformed, malformed, malformed, among]
+    assert found(doc) == [
+        *[
+            (code, "error", "花名册", row, "J", "father_phone", text)
+            for row, code, text in zip(range(2, 14), codes, texts, strict=True)
+        ],
+        ("PHN007", "error", "教师", 2, "C", "phone", AMONG.format("联系电话")),
+    ]
+    assert (stderr, code) == ("", 1)
+    values = [
+        "138****567 .8",
+        "138****567. 8",
+        "138****567 . 8",
+        "138****567．8",
+        "138****567。8",
+        "138****567｡8",
+        "138****567 .8",
+        "081*****234 .5",
+        "138****567.0",
+        "138****567 .0",
+        "138********. *******5678",
+        "138*****678 .5",
+        "138****567 ．8",
+    ]
+    assert [f["value"] for f in doc["findings"]] == values
+    table = [" ".join(line.split()) for line in run("validate", path).stdout.splitlines()]
+    shown = [line for line in table if " PHN00" in line]
+    assert [line.split()[0] for line in shown] == [*(f"J{row}" for row in range(2, 14)), "C2"]
+    # validate's 值 column: each value as masked above, ending its line.
+    assert [line[-len(value) - 1 :] for line, value in zip(shown, values, strict=True)] == [
+        f" {value}" for value in values
+    ]

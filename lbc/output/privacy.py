@@ -171,18 +171,25 @@ def mask_phone(value: str) -> str:
         return "*" * len(digits)
     masked = digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
     if _FRACTION.fullmatch(value) or _HELD_FRACTION.fullmatch(value):
-        # A number with a fraction (1381234567.8: PHN007) keeps its point where it stands:
-        # without it the cell read as a whole mobile (138****5678) that nobody typed.
-        point = sum(ch.isdigit() for ch in value[: value.index(".")])
-        return masked[:point] + "." + masked[point:]
+        # A number with a fraction (1381234567.8: PHN007) keeps its point where it stands,
+        # as typed (1381234567 .8, 1381234567．8, 1381234567。8): without it the cell read
+        # as a whole mobile (138****5678) that nobody typed.
+        mark = _MARK.search(value)
+        point = sum(ch.isdigit() for ch in value[: mark.start()])  # type: ignore[union-attr]
+        return masked[:point] + mark[0] + masked[point:]  # type: ignore[index]
     return masked
 
 
 _WHOLE = re.compile(r"(\d+)\.0+")
-_FRACTION = re.compile(r"[1-9]\d*\.\d*[1-9]\d*")
-# A number with a fraction as a phone cell's text holds it (a point after five digits or
-# more, a digit not 0 after it), with the groups typed before it (0817-5521234.5).
-_HELD_FRACTION = re.compile(r"(?:\d[\d\s\-]*)?\d{5}\.\d*[1-9]\d*")
+# A point between a number's digits as a school may type it: with a space beside it, full
+# width (．), or the ideographic full stop (。, ｡) a Chinese input method types for ".".
+_POINT = r"\s*[.．。｡]\s*"
+_MARK = re.compile(rf"(?<=\d){_POINT}(?=\d)")
+_FRACTION = re.compile(rf"[1-9]\d*{_POINT}\d*[1-9]\d*")
+# A number with a point as a phone cell's text holds it (a point after five digits or
+# more, digits after it: 父：1381234567.8, 父：1381234567.0), with the groups typed before it
+# (0817-5521234.5).
+_HELD_FRACTION = re.compile(rf"(?:\d[\d\s\-]*)?\d{{5}}{_POINT}\d+")
 # What a school types between two numbers in one phone cell.
 _BETWEEN_NUMBERS = re.compile(r"([/／、,，;；|｜\n]|或)")
 

@@ -371,8 +371,10 @@ _WHOLE_NUMBER_TEXT = re.compile(r"(\d+)\.0+")
 # And one with a fraction (1381234567.8), alone or among other text (父：1381234567.8,
 # 13812345678/1391234567.8, 0817-5521234.5): a point after five digits or more, and a
 # digit not 0 after it. A dot between a number's groups (138.1234.5678, 0817.5521234)
-# follows three or four digits: no fraction.
-_FRACTION_TEXT = re.compile(r"\d{5}\.\d*[1-9]")
+# follows three or four digits: no fraction. A space may stand beside the point
+# (1381234567 .8, 1381234567. 8); the point's digits all 0 after text (父：1381234567.0) are
+# no fraction, yet no digit of a number to join either. One is asked of by _point_in.
+_FRACTION_TEXT = re.compile(r"\d{5}(\s*)\.(\s*)(\d+)")
 
 # Bad.reason of a phone cell that is a number whose leading 0 Excel dropped: 07551234567
 # typed into a General cell is kept as the number 7551234567, a landline with a 0 in front
@@ -418,11 +420,12 @@ def phone(value: Any) -> str | Bad | None:
         s = whole[1]  # 13812345678.0: a number cell written out as text (a CSV export)
         if 9 <= len(s) <= 11 and s[0] != "0" and (bad := _number_no_phone(int(s))):
             return bad  # 7551234567.0: so is a landline whose 0 Excel dropped
-    elif _FRACTION_TEXT.search(s):
+    elif (point := _point_in(s)) is not None:
         # And 1381234567.8, one with a fraction, or a cell holding one (父：1381234567.8,
-        # 13812345678/1391234567.8): its digits joined across the point are no number, nor
-        # is a number beside it read, as of any cell of two numbers one of which does not.
-        return Bad(s, FRACTION)
+        # 13812345678/1391234567.8, 1381234567 .8): its digits joined across the point are
+        # no number, nor is a number beside it read, as of any cell of two numbers one of
+        # which does not. Nor are they across the point of 父：1381234567.0 (13812345670).
+        return Bad(s, point)
     # A label ends in ":" or stands first, and a remark ends in ")": the look for them is
     # made where one may be.
     body = _number_alone(s) if ":" in s or ")" in s or not s[0].isdigit() else s
@@ -444,6 +447,20 @@ def phone(value: Any) -> str | Bad | None:
             return head  # 0817-5521234-1: the extension 1, not an eighth digit
         return f"{m.group(1)}-{m.group(2)}"
     return _with_extra(s)
+
+
+def _point_in(s: str) -> str | None:
+    """Why a phone cell's text with a point after five digits or more (``_FRACTION_TEXT``)
+    gives no number: a fraction (``FRACTION``: 1381234567.8, 1381234567 .8) or, the digits
+    after it all 0, none said (""): a whole number's .0 after a label (父：1381234567.0)
+    or a space (1381234567 .0). None for a cell with no such point, or whose point with a
+    space beside it stands between two numbers that each read (13812345678. 13912345678)."""
+    for m in _FRACTION_TEXT.finditer(s):
+        at = m.end(1)  # the point
+        if (m[1] or m[2]) and all(phone(part).__class__ is str for part in (s[:at], s[at + 1 :])):
+            continue
+        return FRACTION if m[3].strip("0") else ""
+    return None
 
 
 def _number_no_phone(value: float) -> Bad | None:
