@@ -1432,6 +1432,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "(such as #N/A) as the support teacher, so {count:its child has|their children have} "
         "no support teacher (see VAL007 in lbc validate)",
     ),
+    # note.pairs.errors of a formula saved without its result (#未存结果, VAL010): nothing
+    # went wrong with it, its result is not in the file.
+    "note.pairs.unsaved": (
+        "结对名单中 {count} 行的帮扶教师一格是没有保存计算结果的公式，lbc 看不到它的值，"
+        "对应的儿童没有帮扶教师（请用 Excel 或 WPS 打开结对名单再保存一次，见 lbc validate 的 VAL010）",
+        "{count} {count:row|rows} of the pairs workbook {count:holds|hold} a formula whose"
+        " result was not saved in the file as the support teacher, so lbc cannot see"
+        " {count:its value and its child has|their values and their children have} no"
+        " support teacher (open the pairs workbook in Excel or WPS and save it again; see"
+        " VAL010 in lbc validate)",
+    ),
     "note.pairs.moved_school": (
         "{count} 名儿童结对时在另一所学校，现在在本次读入的另一所学校，原学校老师的结对未采用",
         "{count} {count:child was|children were} paired in another school of the run than "
@@ -1677,6 +1688,22 @@ _TEXT: dict[str, tuple[str, str]] = {
         "every teacher's name shows a formula's error (such as #N/A), so nobody can be "
         "paired; mend them as VAL007 in lbc validate says, then pair again",
     ),
+    # err.pair_teacher_names_error where every name is a formula saved without its result
+    # (#未存结果, VAL010), and where some are and the others show an error.
+    "err.pair_teacher_names_unsaved": (
+        "教师名单中每一行的姓名都是没有保存计算结果的公式，lbc 看不到它们的值，无法结对；"
+        "请用 Excel 或 WPS 打开教师名单再保存一次后再结对（见 lbc validate 的 VAL010）",
+        "every teacher's name is a formula whose result was not saved in the file, so lbc"
+        " cannot see them and nobody can be paired; open the teachers list in Excel or WPS"
+        " and save it again, then pair again (see VAL010 in lbc validate)",
+    ),
+    "err.pair_teacher_names_lost": (
+        "教师名单中每一行的姓名都是公式出错后显示的错误值（如 #N/A）或没有保存计算结果的公式，"
+        "无法结对；请按 lbc validate 的 VAL007、VAL010 改正后再结对",
+        "every teacher's name shows a formula's error (such as #N/A) or is a formula whose"
+        " result was not saved in the file, so nobody can be paired; mend them as VAL007 and"
+        " VAL010 in lbc validate say, then pair again",
+    ),
     "err.pair_no_places": (
         "没有教师可以结对：所有教师都不在岗或可帮扶人数为 0（可用 --max-per-teacher 设置每人名额）",
         "no teacher can take a child: none is in post or every capacity is 0 (set places with --max-per-teacher)",
@@ -1799,6 +1826,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "（请按 lbc validate 的 VAL007 改正）",
         "note: {count} teacher {count:row shows|rows show} a formula's error (such as #N/A) as "
         "the name and take no part (see VAL007 in lbc validate)",
+    ),
+    # pair.note.teacher_name_error of a formula saved without its result (VAL010).
+    "pair.note.teacher_name_unsaved": (
+        "提示：教师名单中有 {count} 行的姓名是没有保存计算结果的公式，lbc 看不到它的值，未参与结对；"
+        "请用 Excel 或 WPS 打开教师名单再保存一次（见 lbc validate 的 VAL010）",
+        "note: {count} teacher {count:row's name is a formula|rows' names are formulas} whose"
+        " result was not saved in the file, so lbc cannot see {count:its value|their values},"
+        " and {count:takes|take} no part; open the teachers list in Excel or WPS and save it"
+        " again (see VAL010 in lbc validate)",
     ),
     "pair.note.ambiguous_teacher": (
         "提示：原帮扶教师“{name}”在教师名单中有同名的两人，无法判断是哪一位，其结对儿童已重新安排",
@@ -2072,6 +2108,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "（请按 lbc validate 的 VAL007 改正）",
         "note: {count} teacher {count:row shows|rows show} a formula's error (such as #N/A) as "
         "the name and {count:is|are} not counted as a teacher in post (see VAL007 in lbc validate)",
+    ),
+    # sum.note.teacher_name_error of a formula saved without its result (VAL010).
+    "sum.note.teacher_name_unsaved": (
+        "提示：教师名单中有 {count} 行的姓名是没有保存计算结果的公式，lbc 看不到它的值，"
+        "没有计入在岗教师；请用 Excel 或 WPS 打开教师名单再保存一次（见 lbc validate 的 VAL010）",
+        "note: {count} teacher {count:row's name is a formula|rows' names are formulas} whose"
+        " result was not saved in the file, so lbc cannot see {count:its value|their values},"
+        " and {count:is|are} not counted as a teacher in post; open the teachers list in Excel"
+        " or WPS and save it again (see VAL010 in lbc validate)",
     ),
     "sum.note.no_records": (
         "提示：没有读到帮扶记录表，谈心、家访等情况无法统计",

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from conftest import (
     CHILD_HEADER,
@@ -343,3 +343,133 @@ def test_watch_says_a_support_teacher_saved_without_its_result_is_no_error(
         ),
         (4, "没有帮扶教师（帮扶教师一格显示公式错误 #N/A）"),
     ]
+
+
+def teachers_list(path: Path, names: list[Any]) -> Path:
+    """教师.xlsx of a teacher of 三年级(2)班 for each of ``names`` (a formula as openpyxl
+    saves one: no result; "#N/A" a cell showing that error)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "教师"
+    sheet.append(TEACHER_HEADER)
+    for n, name in enumerate(names, 1):
+        sheet.append(
+            [name, "女", f"138000000{n:02d}", "科任教师", "三年级(2)班", "语文", "否", "是"]
+        )
+        if name == "#N/A":
+            sheet.cell(n + 1, 1).data_type = "e"
+    book.save(path)
+    return path
+
+
+NAMES_UNSAVED = (
+    "提示：教师名单中有 1 行的姓名是没有保存计算结果的公式，lbc 看不到它的值，{}；"
+    "请用 Excel 或 WPS 打开教师名单再保存一次（见 lbc validate 的 VAL010）"
+)
+NAMES_ERROR = (
+    "提示：教师名单中有 1 行的姓名是公式出错后显示的错误值（如 #N/A），{}"
+    "（请按 lbc validate 的 VAL007 改正）"
+)
+
+
+def test_a_teachers_name_saved_without_its_result_is_counted_apart_from_errors(
+    tmp_path: Path,
+) -> None:
+    """A teachers list's 姓名 cell holding a formula with no saved result (#未存结果) was
+    counted by lbc pair and lbc summary among the names showing a formula's error, "公式出错
+    后显示的错误值（如 #N/A）", sent to VAL007, and a list of such names only was refused as
+    every name an error: nothing went wrong with the formula, its result is not in the file
+    (VAL010, as validate says of the cell). The summary said the row was not counted as a
+    teacher in post, yet counted it, a teacher named #未存结果 below the quota. Such rows are
+    counted apart, in words that say what they are and what to do, and in post nowhere, as
+    pairing takes them; a name showing #N/A keeps its note."""
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    teachers_roster(school / "花名册.xlsx", ["王芳", None])
+    teachers_list(school / "教师.xlsx", ['="李"&"四"', "#N/A", "王芳"])
+    found = run("validate", school, "--format", "json").json()["findings"]
+    assert [(f["row"], f["column"], f["code"]) for f in found] == [
+        (2, "A", "VAL010"),
+        (3, "A", "VAL007"),
+    ]
+    paired = run("pair", school, "--out", tmp_path / "结对.xlsx")
+    assert paired.exit_code == 0
+    assert [line for line in paired.stderr.splitlines() if "教师名单中有" in line] == [
+        NAMES_ERROR.format("未参与结对"),
+        NAMES_UNSAVED.format("未参与结对"),
+    ]
+    english = run("--lang", "en", "pair", school, "--out", tmp_path / "en.xlsx").stderr
+    assert english.splitlines()[-2] == (
+        "note: 1 teacher row's name is a formula whose result was not saved in the file, so"
+        " lbc cannot see its value, and takes no part; open the teachers list in Excel or"
+        " WPS and save it again (see VAL010 in lbc validate)"
+    )
+    summary = run("summary", school, "--term", "2024-autumn")
+    assert [line for line in summary.stderr.splitlines() if "教师名单中有" in line] == [
+        NAMES_ERROR.format("没有计入在岗教师"),
+        NAMES_UNSAVED.format("没有计入在岗教师"),
+    ]
+    # As the note says and as pairing takes it: no teacher in post, none named #未存结果
+    # below the quota.
+    doc = run("summary", school, "--term", "2024-autumn", "--format", "json").json()
+    counted = doc["pairing"]
+    assert [counted[k] for k in ("teachers", "teachers_with_children", "teachers_below_quota")] == [
+        1,
+        1,
+        [],
+    ]
+    teachers_list(school / "教师.xlsx", ['="李"&"四"', '="王"&"芳"'])
+    refused = run("pair", school)
+    assert (refused.exit_code, refused.stderr.splitlines()[-1]) == (
+        2,
+        "lbc: 错误：教师名单中每一行的姓名都是没有保存计算结果的公式，lbc 看不到它们的值，"
+        "无法结对；请用 Excel 或 WPS 打开教师名单再保存一次后再结对（见 lbc validate 的 VAL010）",
+    )
+    teachers_list(school / "教师.xlsx", ['="李"&"四"', "#N/A"])
+    refused = run("pair", school)
+    assert (refused.exit_code, refused.stderr.splitlines()[-1]) == (
+        2,
+        "lbc: 错误：教师名单中每一行的姓名都是公式出错后显示的错误值（如 #N/A）或没有保存计算结果"
+        "的公式，无法结对；请按 lbc validate 的 VAL007、VAL010 改正后再结对",
+    )
+
+
+def test_a_pairs_workbooks_teacher_saved_without_its_result_is_counted_apart(
+    tmp_path: Path,
+) -> None:
+    """A pairs workbook's 帮扶教师 cell holding a formula with no saved result was counted
+    in the pairs note as "公式出错后显示的错误值（如 #N/A）" (VAL007): it is counted apart,
+    said as what it is (VAL010); one showing #N/A keeps its words."""
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    teachers_roster(school / "花名册.xlsx", ["王芳", "李强", "王芳"])
+    write_xlsx(school / "教师.xlsx", {"教师": [*TEACHERS, LI_QIANG]})
+    pairs = tmp_path / "结对.xlsx"
+    assert run("pair", school, "--out", pairs).exit_code == 0
+    book = load_workbook(pairs)
+    sheet = book["结对名单"]
+    assert [sheet[f"G{r}"].value for r in range(2, 6)] == ["帮扶教师", "王芳", "李强", "王芳"]
+    sheet["G3"] = '="王"&"芳"'
+    sheet["G4"] = "#N/A"
+    sheet["G4"].data_type = "e"
+    book.save(pairs)
+    found = run("validate", school, pairs, "--format", "json").json()["findings"]
+    assert [(f["row"], f["column"], f["code"]) for f in found] == [
+        (3, "G", "VAL010"),
+        (4, "G", "VAL007"),
+    ]
+    watch = run("watch", school, pairs, "--as-of", "2024-10-01")
+    note = watch.stderr.splitlines()[0]
+    assert note.split("；", 1)[1] == (
+        "结对名单中 1 行的帮扶教师一格是公式出错后显示的错误值（如 #N/A），对应的儿童没有帮扶教师"
+        "（见 lbc validate 的 VAL007）；结对名单中 1 行的帮扶教师一格是没有保存计算结果的公式，"
+        "lbc 看不到它的值，对应的儿童没有帮扶教师（请用 Excel 或 WPS 打开结对名单再保存一次，"
+        "见 lbc validate 的 VAL010）"
+    )
+    english = run("--lang", "en", "watch", school, pairs, "--as-of", "2024-10-01").stderr
+    assert english.splitlines()[0].endswith(
+        "; 1 row of the pairs workbook holds a formula whose result was not saved in the file"
+        " as the support teacher, so lbc cannot see its value and its child has no support"
+        " teacher (open the pairs workbook in Excel or WPS and save it again; see VAL010 in"
+        " lbc validate)"
+    )

@@ -33,6 +33,7 @@ from lbc.roster.people import (
     in_post,
     known_birth,
     names_lost,
+    names_unseen,
     namesake_tag,
     pairing_school,
     priority_reasons,
@@ -397,6 +398,16 @@ def _is_leader(role: str) -> bool:
     return any(word in role for word in LEADER_WORDS)
 
 
+def _no_names(lost: int, unsaved: int) -> str:
+    """The message key of lbc pair refusing a teachers list none of whose rows names a
+    teacher, ``lost`` of them to a formula (``unsaved`` of those saved without its result)."""
+    if not lost:
+        return "err.pair_no_teachers"
+    if not unsaved:
+        return "err.pair_teacher_names_error"
+    return "err.pair_teacher_names_unsaved" if unsaved == lost else "err.pair_teacher_names_lost"
+
+
 def _teachers(
     roster: Roster, max_per_teacher: int, notes: list[str], school_of: Callable[[Table, int], str]
 ) -> list[TeacherRow]:
@@ -409,13 +420,18 @@ def _teachers(
     named = [(tb, i) for tb, i in rows if isinstance(tb.get("name", i), str)]
     if len(named) < len(rows):
         notes.append(t("pair.note.nameless_teachers", count=len(rows) - len(named)))
-    lost = {(id(tb), i) for tb, i in names_lost(roster.teachers)}
-    if lost:
-        notes.append(t("pair.note.teacher_name_error", count=len(lost)))
-        named = [(tb, i) for tb, i in named if (id(tb), i) not in lost]
+    rows_lost = names_lost(roster.teachers)
+    lost = {(id(tb), i) for tb, i in rows_lost}
+    # A formula saved without its result (#未存结果) is no formula's error: said apart.
+    unsaved = len(names_unseen(rows_lost))
+    if len(lost) > unsaved:
+        notes.append(t("pair.note.teacher_name_error", count=len(lost) - unsaved))
+    if unsaved:
+        notes.append(t("pair.note.teacher_name_unsaved", count=unsaved))
+    named = [(tb, i) for tb, i in named if (id(tb), i) not in lost]
     if not named:
         # Every name lost to a formula's error is a list found, not one missing.
-        raise LbcError(t("err.pair_teacher_names_error" if lost else "err.pair_no_teachers"))
+        raise LbcError(t(_no_names(len(lost), unsaved)))
     repeats = repeated_teachers(roster.teachers, school_of)
     # A teacher's rows after the first, by the first (id of its table, and row).
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}

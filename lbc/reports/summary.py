@@ -78,6 +78,7 @@ from lbc.roster.people import (
     birth_date,
     class_rank,
     names_lost,
+    names_unseen,
     pairing_school,
     teacher_labels,
     untyped,
@@ -481,9 +482,13 @@ def input_notes(
         written = TeachersInPost(roster).written
         notes.append(t("sum.note.teachers_as_written" if written else "sum.note.no_teachers"))
     # Rows whose 姓名 shows a formula's error: no teacher in post (TeachersInPost), said.
-    lost = len(names_lost(roster.teachers))
-    if lost:
-        notes.append(t("sum.note.teacher_name_error", count=lost))
+    # A formula saved without its result (#未存结果) is no formula's error: said apart.
+    rows_lost = names_lost(roster.teachers)
+    unsaved = len(names_unseen(rows_lost))
+    if len(rows_lost) > unsaved:
+        notes.append(t("sum.note.teacher_name_error", count=len(rows_lost) - unsaved))
+    if unsaved:
+        notes.append(t("sum.note.teacher_name_unsaved", count=unsaved))
     if not roster.records:
         notes.append(t("sum.note.no_records"))
     # A sheet read as pieces (a merged roster's schools, a county's records of schools

@@ -21,7 +21,7 @@ from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
 from lbc.roster.school_names import FILE_SCHOOL, file_names
-from lbc.roster.tables import cells_held
+from lbc.roster.tables import cells_held, unseen, unseen_rows
 
 K = TypeVar("K", bound=Hashable)
 
@@ -355,6 +355,13 @@ def names_lost(teachers: Iterable[Table]) -> list[tuple[Table, int]]:
     ]
 
 
+def names_unseen(lost: Iterable[tuple[Table, int]]) -> list[tuple[Table, int]]:
+    """Of ``names_lost``'s rows, the ones whose 姓名 is a formula saved without its result
+    (#未存结果: VAL010 says the cell, not VAL007): nothing went wrong with the formula, its
+    value is not in the file, and each count of them says so apart from the errors'."""
+    return [(table, i) for table, i in lost if unseen(table.raw["name"][i])]
+
+
 class TeachersInPost:
     """Whom a child's 帮扶教师 cell names as its support teacher, as every command counts it
     (the summary, lbc due, the record sheets, the watch list's WCH012, the contact cards,
@@ -395,8 +402,12 @@ class TeachersInPost:
                     again.setdefault((id(first), j), []).append((table, i))
         for table in roster.teachers:
             # A 姓名 showing a formula's error (#N/A) names nobody, as an empty one: no
-            # teacher in post, as pairing leaves her out (VAL007 says the cell).
+            # teacher in post, as pairing leaves her out (VAL007 says the cell). Nor does
+            # one lbc cannot see (a formula saved without its result: VAL010), whose name
+            # is in Excel, not the file: no teacher #未存结果.
             names = cells_held(table, "name")
+            for i in unseen_rows(table, "name"):
+                names[i] = None
             states = table.values.get("active") or [None] * len(table)
             schools = self.schools(table)  # each row's, its 学校 cell's else its file's
             if not table.has("school"):  # its file's list, though it lists nobody

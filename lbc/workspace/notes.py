@@ -470,8 +470,13 @@ def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
     if joined.unmatched:
         parts.append(t("note.pairs.unmatched", count=joined.unmatched))
     if joined.errors:
-        rows = len({(id(book), r) for book, r in joined.errors.values()})
-        parts.append(t("note.pairs.errors", count=rows))
+        rows = {(id(book), r): book.raw["support_teacher"][r] for book, r in joined.errors.values()}
+        # A formula saved without its result (#未存结果) is no formula's error: said apart.
+        unsaved = sum(cell == UNSAVED for cell in rows.values())
+        if len(rows) > unsaved:
+            parts.append(t("note.pairs.errors", count=len(rows) - unsaved))
+        if unsaved:
+            parts.append(t("note.pairs.unsaved", count=unsaved))
     if joined.moved_school:
         parts.append(t("note.pairs.moved_school", count=joined.moved_school))
     if joined.namesakes:
