@@ -127,3 +127,38 @@ def test_the_new_teachers_record_sheet_lays_out_no_talk_of_the_months_before(
         "张雨涵": ["2024年11月", "2024年12月", "2025年1月"],
         "李明轩": ["2024年9月", "2024年10月", "2024年11月", "2024年12月", "2025年1月"],
     }
+
+
+def set_day(book: Path, day: dt.date) -> None:
+    """Every row of ``book``'s 结对名单 dated ``day``, as if lbc pair had made it then."""
+    wb = load_workbook(book)
+    ws = wb["结对名单"]
+    header = [c.value for c in ws[2]]
+    for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
+        if row[header.index("学生姓名")].value:
+            row[header.index("结对日期")].value = dt.datetime(day.year, day.month, day.day)
+    wb.save(book)
+
+
+def test_a_pairs_workbook_made_again_keeps_the_day_the_pair_began(tmp_path: Path) -> None:
+    """王芳 is given 张雨涵 on Sep 5 (the first workbook); on Oct 20 the school runs lbc pair
+    again, which keeps her with 王芳, the roster's 帮扶教师 still saying 李强. 王芳 has had
+    her since Sep 5, not Oct 20: on Oct 25 she is overdue for September's talk and 51 days
+    without contact, as the first workbook alone says."""
+    path, first = repaired(tmp_path, dt.date(2024, 9, 5))
+    alone = run("due", path, first, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
+    second = tmp_path / "结对名单2.xlsx"
+    made = run("pair", path, first, "--out", second, cwd=tmp_path)
+    assert made.exit_code == 0, made.stderr
+    set_day(second, dt.date(2024, 10, 20))
+    both = run(
+        "due", path, first, second, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path
+    )
+    for result in (alone, both):
+        (wang,) = result.json()["teachers"]
+        zhang = next(c for c in wang["children"] if c["child"] == "张雨涵")
+        assert (zhang["missed_months"], zhang["days_without_contact"], zhang["overdue"]) == (
+            ["2024-09"],
+            51,
+            True,
+        )

@@ -509,6 +509,9 @@ def join_pairs(roster: Roster) -> PairsJoined:
     children = _Children(roster.children)
     elsewhere = _moved_school(roster)
     decided: dict[tuple[int, int], _Decision] = {}
+    # Every workbook's decision on each child, in the order read: where the newest keeps
+    # the teacher an older one gave her, she has had that teacher since the older one's day.
+    history: dict[tuple[int, int], list[_Decision]] = {}
     made: dict[str, dt.date] = {}  # each workbook's day: its latest 结对日期
     for book in roster.pairs:
         for day in book.values.get("pair_date") or ():
@@ -547,6 +550,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
             for table, i in found:
                 key = (id(table), i)
                 before = decided.get(key)
+                history.setdefault(key, []).append(decision)
                 if before is None or decision.rank >= before.rank:
                     decided[key] = decision
     previous = _Children(roster.previous) if roster.previous else None
@@ -585,10 +589,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
                         joined.list_newer += once
                 else:
                     column[i] = decision.teacher
-                    day = decision.rank[0]
-                    new = decision.has_listed and decision.teacher != decision.listed
-                    if new and decision.teacher and day > dt.date.min:
-                        since[i] = day
+                    since[i] = _paired_since(history[(id(table), i)])
                     if decision.error is not None:
                         joined.errors[(id(table), i)] = decision.error
                     # One of two namesakes: every reader gets the name, pairing the tag.
@@ -615,6 +616,22 @@ def join_pairs(roster: Roster) -> PairsJoined:
             table.values[STATED_KEY] = stated
     _named_by_copies(roster, repeated, joined, settled, from_last_term)
     return joined
+
+
+def _paired_since(decisions: list[_Decision]) -> dt.date | None:
+    """The day the workbooks' decisions on a child (in the order read) gave her the teacher
+    the newest names in place of another (PAIRED_SINCE_KEY): the day of the first of the
+    newest decisions naming that teacher, where that one records the roster naming someone
+    else or no one; None where nothing tells (a workbook typed by hand, or no day)."""
+    ranked = sorted(decisions, key=lambda d: d.rank)  # stable: of one day, the last read
+    first = ranked[-1]
+    for decision in reversed(ranked):
+        if decision.teacher != first.teacher:
+            break
+        first = decision
+    day = first.rank[0]
+    new = first.has_listed and first.teacher != first.listed
+    return day if new and first.teacher and day > dt.date.min else None
 
 
 def _named_by_copies(
