@@ -41,3 +41,20 @@ def test_notes_without_a_days_record_say_nothing(tmp_path: Path) -> None:
     roster(tmp_path, "重点家访对象", "2024年9月转入", "家访时奶奶不在家需再访")
     due = run("due", "花名册.xlsx", "--as-of", "2024-10-15", cwd=tmp_path)
     assert "备注" not in due.stderr
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "每月谈心1-2次",
+        "2023.9转入，重点家访对象",
+        "父母2019.5外出务工，每周谈心",
+        "身高1.2米，需家访",
+    ],
+)
+def test_a_count_a_month_or_a_measure_beside_a_contact_is_no_day(tmp_path: Path, note: str) -> None:
+    """备注 schools write every day: how often to talk (1-2次), the month a child came
+    (2023.9), a height (1.2米). None is a day a contact was made, and none is said."""
+    roster(tmp_path, note)
+    due = run("due", "花名册.xlsx", "--as-of", "2024-10-15", cwd=tmp_path)
+    assert "备注" not in due.stderr

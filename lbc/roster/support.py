@@ -475,7 +475,12 @@ def records_outside(
 
 # A day (9月10日, 10.8, 2024-09-10) and a contact lbc counts (家访, 谈心, 送温暖) within a
 # few characters of each other, in either order: a record written in the roster's 备注.
-_DAY = r"(?:\d{4}[-./年])?\d{1,2}(?:月\d{1,2}[日号]?|[-./]\d{1,2}(?!\d))"
+# Not the tail of a longer number (2023.9转入: a month), nor a count or a measure (谈心1-2次,
+# 1.2米).
+_DAY = (
+    r"(?<![\d.])(?:\d{4}[-./年])?\d{1,2}(?:月\d{1,2}[日号]?|[-./]\d{1,2})"
+    r"(?![\d.次遍回个米元万斤岁天周%])"
+)
 _KINDS = "|".join((TALK, VISIT, WARMTH))
 _NOTED_RECORD = re.compile(rf"{_DAY}.{{0,12}}?(?:{_KINDS})|(?:{_KINDS}).{{0,12}}?{_DAY}")
 
