@@ -105,3 +105,38 @@ def test_the_watch_lists_one_day_a_school_says_what_each_childs_count_says(
     for n in range(day + 1):
         last = year_start + dt.timedelta(days=n)
         assert (days_without_contact(last, asked, year_start, gap) > days) == (last < since)
+
+
+def test_the_note_says_the_limit_of_the_schools_it_spared(tmp_path: Path) -> None:
+    """A county's folder: 白鹤小学's own lbc.toml ends autumn on Jan 24, starts spring on
+    Feb 10 and allows 20 days without contact; 青山小学 keeps the run's 30. 张雨涵, last
+    talked with on Jan 20, has gone 23 days on Feb 12, 7 of them in term: not overdue. The
+    note said she had gone over 30 days with the break; she has gone over her school's 20."""
+    own = (
+        '[terms."2024-autumn"]\nstart = 2024-09-01\nend = 2025-01-24\n'
+        '[terms."2025-spring"]\nstart = 2025-02-10\nend = 2025-07-10\n'
+        "[quotas]\nmax_days_without_contact = 20\n"
+    )
+    for n, name in enumerate(["白鹤小学", "青山小学"]):
+        kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1 + 2 * n), "王芳"]]
+        talk = [dt.date(2025, 1, 20), "王芳", kids[1][1], C32, "谈心", "谈寒假安排"]
+        sheets = {
+            "花名册": kids,
+            "教师": [["姓名", "在岗"], ["王芳", "是"]],
+            "帮扶记录": [RECORD_HEADER, talk],
+        }
+        (tmp_path / name).mkdir()
+        write_xlsx(tmp_path / name / "花名册.xlsx", sheets)
+        toml = f'[school]\nname = "{name}"\n[files]\nroster = ["花名册.xlsx"]\n'
+        (tmp_path / name / "lbc.toml").write_text(toml + (own if n == 0 else ""), "utf-8")
+    result = run("due", ".", "--as-of", "2025-02-12", "--format", "json", cwd=tmp_path)
+    got = {
+        c["child"]: (c["days_without_contact"], c["overdue"])
+        for x in result.json()["teachers"]
+        for c in x["children"]
+    }
+    assert got == {"张雨涵": (23, False), "王梓萱": (23, False)}
+    assert (
+        "提示：1 名儿童算上寒假已超过 20 天没有联系；两个学期之间的寒假（学期日期以外的日子）"
+        "不计入无联系天数，没有算作逾期"
+    ) in result.stderr.splitlines()

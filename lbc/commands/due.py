@@ -121,7 +121,7 @@ def due_command(
         roster, cfg.terms, result.unclear, result.unreadable_kinds, result.counted
     )
     if result.holidays:
-        days = result.quotas.max_days_without_contact
+        days = result.holidays_over  # the fewest allowed of the children it spared
         common.note(t("due.note.winter_break", count=result.holidays, days=days))
     if result.repaired:
         common.note(t("due.note.repaired", count=result.repaired))

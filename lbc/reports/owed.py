@@ -317,6 +317,9 @@ class Due:
     # The paired children out of contact longer than the quota only with the winter break
     # a school's own term dates leave (Term.winter_break), which is not counted.
     holidays: int = 0
+    # The fewest days without contact allowed of those children (their schools' own
+    # [quotas] in a county's): what the note says they went over, which each of them did.
+    holidays_over: int = 0
 
     def labels(self) -> dict[Teacher, str]:
         """How each teacher listed is shown (``teacher_labels``)."""
@@ -453,9 +456,10 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
                 silent if gap is None else days_without_contact(last, on, came or year_start, gap)
             )
             silent_long = term_days > quota.max_days_without_contact
-            result.holidays += (
-                gap is not None and silent > quota.max_days_without_contact >= term_days
-            )
+            if gap is not None and silent > quota.max_days_without_contact >= term_days:
+                over = quota.max_days_without_contact
+                result.holidays_over = min(result.holidays_over, over) if result.holidays else over
+                result.holidays += 1
             late = bool(missed) or silent_long
             paired_on = repaired_on[k]
             if paired_on is not None and year_start < paired_on <= on and not late:
