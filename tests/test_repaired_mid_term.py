@@ -162,3 +162,32 @@ def test_a_pairs_workbook_made_again_keeps_the_day_the_pair_began(tmp_path: Path
             51,
             True,
         )
+
+
+def test_a_county_workbook_keeping_every_pair_changes_nothing(tmp_path: Path) -> None:
+    """lbc pair over a county's folder names each teacher with her school (李强（白鹤小学）)
+    where the roster's 帮扶教师 says 李强: the same teacher, kept. Every child was said given
+    to her teacher on the workbook's day, and no teacher overdue for September; each of
+    them is, with 55 days without contact, as without the workbook."""
+    root = tmp_path / "县"
+    for n, name in enumerate(["白鹤小学", "青山小学"]):
+        kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1 + 2 * n), "李强"]]
+        staff = [TEACHER_HEADER, teacher("李强", f"1380000{n}111")]
+        (root / name).mkdir(parents=True)
+        write_xlsx(root / name / "花名册.xlsx", {"花名册": kids, "教师": staff})
+        toml = f'[school]\nname = "{name}"\n[files]\nroster = ["花名册.xlsx"]\n'
+        (root / name / "lbc.toml").write_text(toml, encoding="utf-8")
+    book = tmp_path / "结对名单.xlsx"
+    assert run("pair", ".", "--out", book, cwd=root).exit_code == 0
+    set_day(book, dt.date(2024, 10, 20))
+    result = run("due", ".", book, "--as-of", "2024-10-25", "--format", "json", cwd=root)
+    got = [
+        (x["school"], c["child"], c["missed_months"], c["days_without_contact"], c["overdue"])
+        for x in result.json()["teachers"]
+        for c in x["children"]
+    ]
+    assert got == [
+        ("白鹤小学", "张雨涵", ["2024-09"], 55, True),
+        ("青山小学", "王梓萱", ["2024-09"], 55, True),
+    ]
+    assert "结对日期算起" not in result.stderr

@@ -47,6 +47,7 @@ from lbc.roster.people import (
     known_birth,
     pairing_school,
     teacher_named,
+    untagged,
 )
 from lbc.roster.school_names import FILE_SCHOOL, named_schools
 from lbc.roster.tables import distinct_children, id_of, repeated_rows
@@ -622,16 +623,25 @@ def _paired_since(decisions: list[_Decision]) -> dt.date | None:
     """The day the workbooks' decisions on a child (in the order read) gave her the teacher
     the newest names in place of another (PAIRED_SINCE_KEY): the day of the first of the
     newest decisions naming that teacher, where that one records the roster naming someone
-    else or no one; None where nothing tells (a workbook typed by hand, or no day)."""
+    else or no one; None where nothing tells (a workbook typed by hand, or no day). A
+    teacher named with lbc's tag (李强（白鹤小学）, as lbc pair over a county's folder writes
+    her) is the 李强 the roster names: where the tag is all that differs, she is no other."""
     ranked = sorted(decisions, key=lambda d: d.rank)  # stable: of one day, the last read
     first = ranked[-1]
     for decision in reversed(ranked):
-        if decision.teacher != first.teacher:
+        if not _same_teacher(decision.teacher, first.teacher):
             break
         first = decision
     day = first.rank[0]
-    new = first.has_listed and first.teacher != first.listed
+    new = first.has_listed and not _same_teacher(first.teacher, first.listed)
     return day if new and first.teacher and day > dt.date.min else None
+
+
+def _same_teacher(one: str | None, other: str | None) -> bool:
+    """Whether two pairs cells may name one teacher: the same, or but for lbc's tag."""
+    if one is None or other is None:
+        return one == other
+    return untagged(one) == untagged(other)
 
 
 def _named_by_copies(
