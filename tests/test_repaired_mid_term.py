@@ -191,3 +191,41 @@ def test_a_county_workbook_keeping_every_pair_changes_nothing(tmp_path: Path) ->
         ("青山小学", "王梓萱", ["2024-09"], 55, True),
     ]
     assert "结对日期算起" not in result.stderr
+
+
+def made_on(book: Path, day: dt.date) -> None:
+    """``book`` as lbc pair would have written it on ``day``: each 结对日期 of today's, the
+    day it was made, is ``day``."""
+    wb = load_workbook(book)
+    ws = wb["结对名单"]
+    header = [c.value for c in ws[2]]
+    for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
+        cell = row[header.index("结对日期")]
+        if isinstance(cell.value, dt.datetime) and cell.value.date() == dt.date.today():
+            cell.value = dt.datetime(day.year, day.month, day.day)
+    wb.save(book)
+
+
+def test_pairing_again_keeps_the_day_each_pair_began(tmp_path: Path) -> None:
+    """A roster naming no teachers: lbc pair --save pairs 张雨涵 with 李强 and 李明轩 with
+    王芳 on Sep 5, and nobody talks with them. On Oct 20 the school runs lbc pair --save
+    again, which keeps both pairs and replaces the workbook. Both teachers have had their
+    child since Sep 5: on Oct 25 each is overdue for September, 51 days without contact,
+    as before the second pairing; it had made both pairs Oct 20's, and nobody overdue."""
+    kids = [CHILD_HEADER, child_row(1), child_row(2)]
+    staff = [TEACHER_HEADER, teacher("李强", "13800001111"), teacher("王芳", "13800002222")]
+    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": kids, "教师": staff})
+    toml = '[files]\nroster = ["花名册.xlsx"]\npairs = "结对名单.xlsx"\n'
+    (tmp_path / "lbc.toml").write_text(toml, encoding="utf-8")
+    book = tmp_path / "结对名单.xlsx"
+    for day in (dt.date(2024, 9, 5), dt.date(2024, 10, 20)):
+        assert run("pair", "--save", cwd=tmp_path).exit_code == 0
+        made_on(book, day)
+    result = run("due", "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
+    got = [
+        (c["child"], c["missed_months"], c["days_without_contact"], c["overdue"])
+        for x in result.json()["teachers"]
+        for c in x["children"]
+    ]
+    assert got == [("张雨涵", ["2024-09"], 51, True), ("李明轩", ["2024-09"], 51, True)]
+    assert "结对日期算起" not in result.stderr

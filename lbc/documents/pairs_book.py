@@ -62,9 +62,12 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
 
     made = dt.date.today()
 
-    def hidden(child: ChildRow) -> list[object]:
+    def hidden(child: ChildRow, kept: bool = False) -> list[object]:
+        # A pair kept is dated the day it began (ChildRow.began), not today: made again,
+        # the workbook makes no old pair new (lbc due holds a new teacher from its day).
         where = place(child.file, child.sheet, child.row, out)
-        return [child.ident, where, child.listed, made, child.born]
+        day = (child.began if kept else None) or made
+        return [child.ident, where, child.listed, day, child.born]
 
     rows = [
         [
@@ -78,7 +81,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
             p.teacher.phone,
             again(p.reason),
             t("pair.yes" if p.kept else "pair.no"),
-            *hidden(p.child),
+            *hidden(p.child, p.kept),
         ]
         for n, p in enumerate(result.pairs, 1)
     ]

@@ -23,7 +23,7 @@ from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.background import Background
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
-from lbc.roster.pairs import STATED_KEY
+from lbc.roster.pairs import PAIR_BEGAN_KEY, STATED_KEY
 from lbc.roster.people import (
     LEFT_SCHOOL,
     NAMESAKE_KEY,
@@ -119,6 +119,12 @@ class ChildRow:
         stated = self.table.values.get(STATED_KEY)
         cell = stated[self.at] if stated else self.table.written_cell("support_teacher", self.at)
         return (cell if isinstance(cell, str) else "") or None
+
+    @property
+    def began(self) -> dt.date | None:
+        """The day her pair in force began, as the pairs workbooks tell it (PAIR_BEGAN_KEY):
+        the 结对日期 the pairs workbook writes of that pair kept."""
+        return self.table.get(PAIR_BEGAN_KEY, self.at)
 
 
 @dataclass(slots=True)

@@ -99,6 +99,10 @@ STATED_KEY = "support_teacher_stated"
 # row stated when it was made (its 结对日期, where the workbook has 结对时名册帮扶教师): the
 # new teacher has had her since that day, and lbc due holds her to nothing before it.
 PAIRED_SINCE_KEY = "support_teacher_since"
+# And the day the pair in force began, as the workbooks tell it (the 结对日期 of the first of
+# the newest decisions naming her teacher, whoever the roster named then): lbc pair writes it
+# as the 结对日期 of a pair it keeps, so that a workbook made again makes no old pair new.
+PAIR_BEGAN_KEY = "support_teacher_began"
 
 
 @dataclass(frozen=True)
@@ -570,6 +574,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
         tagged: list[str | None] = [None] * len(table)
         stated: list[str | None] = [_text(cell) for cell in cells]  # the cell, else a list's
         since: list[dt.date | None] = [None] * len(table)
+        began: list[dt.date | None] = [None] * len(table)
         for i in range(len(table)):
             once = (id(table), i) not in repeats  # a child entered twice counts once
             decision = decided.get((id(table), i))
@@ -590,7 +595,8 @@ def join_pairs(roster: Roster) -> PairsJoined:
                         joined.list_newer += once
                 else:
                     column[i] = decision.teacher
-                    since[i] = _paired_since(history[(id(table), i)])
+                    began[i], new = _pair_began(history[(id(table), i)])
+                    since[i] = began[i] if new else None
                     if decision.error is not None:
                         joined.errors[(id(table), i)] = decision.error
                     # One of two namesakes: every reader gets the name, pairing the tag.
@@ -611,6 +617,8 @@ def join_pairs(roster: Roster) -> PairsJoined:
         table.values["support_teacher"] = column
         if any(since):
             table.values[PAIRED_SINCE_KEY] = since
+        if any(began):
+            table.values[PAIR_BEGAN_KEY] = began
         if any(tagged):
             table.values[NAMESAKE_KEY] = tagged
         if listed:
@@ -619,22 +627,24 @@ def join_pairs(roster: Roster) -> PairsJoined:
     return joined
 
 
-def _paired_since(decisions: list[_Decision]) -> dt.date | None:
+def _pair_began(decisions: list[_Decision]) -> tuple[dt.date | None, bool]:
     """The day the workbooks' decisions on a child (in the order read) gave her the teacher
-    the newest names in place of another (PAIRED_SINCE_KEY): the day of the first of the
-    newest decisions naming that teacher, where that one records the roster naming someone
-    else or no one; None where nothing tells (a workbook typed by hand, or no day). A
-    teacher named with lbc's tag (李强（白鹤小学）, as lbc pair over a county's folder writes
-    her) is the 李强 the roster names: where the tag is all that differs, she is no other."""
+    the newest names (PAIR_BEGAN_KEY): the day of the first of the newest decisions naming
+    that teacher; None where nothing tells (a row typed in by hand, no day, no teacher).
+    And whether that decision gave her the teacher in place of another (PAIRED_SINCE_KEY):
+    it records the roster naming someone else or no one. A teacher named with lbc's tag
+    (李强（白鹤小学）, as lbc pair over a county's folder writes her) is the 李强 the roster
+    names: where the tag is all that differs, she is no other."""
     ranked = sorted(decisions, key=lambda d: d.rank)  # stable: of one day, the last read
     first = ranked[-1]
     for decision in reversed(ranked):
         if not _same_teacher(decision.teacher, first.teacher):
             break
         first = decision
-    day = first.rank[0]
-    new = first.has_listed and not _same_teacher(first.teacher, first.listed)
-    return day if new and first.teacher and day > dt.date.min else None
+    day, typed = first.rank
+    if typed or not first.teacher or day == dt.date.min:
+        return None, False
+    return day, first.has_listed and not _same_teacher(first.teacher, first.listed)
 
 
 def _same_teacher(one: str | None, other: str | None) -> bool:
