@@ -129,6 +129,14 @@ def test_the_new_teachers_record_sheet_lays_out_no_talk_of_the_months_before(
     }
 
 
+def held(result: Any) -> tuple[list[str], int, bool]:
+    """What lbc due's JSON holds 张雨涵's teacher to: months missed, days, overdue."""
+    zhang = next(
+        c for x in result.json()["teachers"] for c in x["children"] if c["child"] == "张雨涵"
+    )
+    return zhang["missed_months"], zhang["days_without_contact"], zhang["overdue"]
+
+
 def set_day(book: Path, day: dt.date) -> None:
     """Every row of ``book``'s 结对名单 dated ``day``, as if lbc pair had made it then."""
     wb = load_workbook(book)
@@ -155,13 +163,7 @@ def test_a_pairs_workbook_made_again_keeps_the_day_the_pair_began(tmp_path: Path
         "due", path, first, second, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path
     )
     for result in (alone, both):
-        (wang,) = result.json()["teachers"]
-        zhang = next(c for c in wang["children"] if c["child"] == "张雨涵")
-        assert (zhang["missed_months"], zhang["days_without_contact"], zhang["overdue"]) == (
-            ["2024-09"],
-            51,
-            True,
-        )
+        assert held(result) == (["2024-09"], 51, True)
 
 
 def test_a_county_workbook_keeping_every_pair_changes_nothing(tmp_path: Path) -> None:
@@ -206,12 +208,12 @@ def made_on(book: Path, day: dt.date) -> None:
     wb.save(book)
 
 
-def test_pairing_again_keeps_the_day_each_pair_began(tmp_path: Path) -> None:
+def test_pairing_again_makes_no_kept_pair_new(tmp_path: Path) -> None:
     """A roster naming no teachers: lbc pair --save pairs 张雨涵 with 李强 and 李明轩 with
     王芳 on Sep 5, and nobody talks with them. On Oct 20 the school runs lbc pair --save
-    again, which keeps both pairs and replaces the workbook. Both teachers have had their
-    child since Sep 5: on Oct 25 each is overdue for September, 51 days without contact,
-    as before the second pairing; it had made both pairs Oct 20's, and nobody overdue."""
+    again, which keeps both pairs (延续原结对) and replaces the workbook. It made both pairs
+    Oct 20's, and nobody overdue. The pairs are older than the workbook: on Oct 25 each
+    teacher is overdue for September, held to the whole term as without a 结对日期."""
     kids = [CHILD_HEADER, child_row(1), child_row(2)]
     staff = [TEACHER_HEADER, teacher("李强", "13800001111"), teacher("王芳", "13800002222")]
     write_xlsx(tmp_path / "花名册.xlsx", {"花名册": kids, "教师": staff})
@@ -227,5 +229,47 @@ def test_pairing_again_keeps_the_day_each_pair_began(tmp_path: Path) -> None:
         for x in result.json()["teachers"]
         for c in x["children"]
     ]
-    assert got == [("张雨涵", ["2024-09"], 51, True), ("李明轩", ["2024-09"], 51, True)]
+    assert got == [("张雨涵", ["2024-09"], 55, True), ("李明轩", ["2024-09"], 55, True)]
+    assert "结对日期算起" not in result.stderr
+
+
+def test_a_workbook_made_again_dates_a_moved_pair_by_the_first(tmp_path: Path) -> None:
+    """The school moves 张雨涵 from 李强 to 王芳 in its pairs workbook on Sep 5, and on
+    Oct 20 runs lbc pair again with it, the roster's 帮扶教师 still saying 李强: the new
+    workbook, which replaces the first, keeps her with 王芳 and dates that pair Sep 5, the
+    day it began. On Oct 25 王芳 is overdue for September, 51 days; it had been dated Oct
+    20, and 王芳 held to nothing before."""
+    path, first = repaired(tmp_path, dt.date(2024, 9, 5))
+    second = tmp_path / "结对名单2.xlsx"
+    assert run("pair", path, first, "--out", second, cwd=tmp_path).exit_code == 0
+    made_on(second, dt.date(2024, 10, 20))
+    result = run("due", path, second, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
+    assert held(result) == (["2024-09"], 51, True)
+
+
+def test_a_pair_kept_from_last_terms_roster_is_not_new_on_the_workbooks_day(
+    tmp_path: Path,
+) -> None:
+    """This term's roster names no teachers; lbc pair --keep last term's, where 王芳 had
+    张雨涵, keeps her with 王芳 (延续原结对) on Mar 10. 王芳 has had her all year: on Mar 25,
+    last talked with on Jan 10, she is overdue for February, as without the workbook;
+    she was said given to 王芳 on Mar 10, and 王芳 not overdue."""
+    staff = [TEACHER_HEADER, teacher("李强", "13800001111"), teacher("王芳", "13800002222")]
+    last = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": last, "教师": staff})
+    talk = [dt.date(2025, 1, 10), "王芳", "张雨涵", C32, "谈心", "谈寒假安排"]
+    sheets = {
+        "花名册": [CHILD_HEADER, child_row(1)],
+        "教师": staff,
+        "帮扶记录": [RECORD_HEADER, talk],
+    }
+    write_xlsx(tmp_path / "花名册.xlsx", sheets)
+    book = tmp_path / "结对名单.xlsx"
+    made = run("pair", "花名册.xlsx", "--keep", "上学期.xlsx", "--out", book, cwd=tmp_path)
+    assert made.exit_code == 0, made.stderr
+    made_on(book, dt.date(2025, 3, 10))
+    result = run(
+        "due", "花名册.xlsx", book, "--as-of", "2025-03-25", "--format", "json", cwd=tmp_path
+    )
+    assert held(result) == (["2025-02"], 74, True)
     assert "结对日期算起" not in result.stderr

@@ -38,6 +38,7 @@ from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lbc.messages import both
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.people import (
@@ -103,6 +104,8 @@ PAIRED_SINCE_KEY = "support_teacher_since"
 # the newest decisions naming her teacher, whoever the roster named then): lbc pair writes it
 # as the 结对日期 of a pair it keeps, so that a workbook made again makes no old pair new.
 PAIR_BEGAN_KEY = "support_teacher_began"
+# The 结对依据 lbc pair writes of a pair it kept, in either language.
+_KEPT = both("pair.reason.kept")
 
 
 @dataclass(frozen=True)
@@ -381,6 +384,10 @@ class _Decision:
     has_listed: bool
     # The workbook row, where its 帮扶教师 cell shows a formula's error (#N/A).
     error: tuple[Table, int] | None = None
+    # Whether the row keeps a pair the roster did not name (结对依据 延续原结对, 结对时名册帮扶教师
+    # empty): one of last term's roster (lbc pair --keep) or of a workbook before, which
+    # began before its day, when it cannot tell.
+    kept_unnamed: bool = False
 
 
 class _Children:
@@ -545,12 +552,14 @@ def join_pairs(roster: Roster) -> PairsJoined:
             if day is not None and (joined.newest is None or day > joined.newest):
                 joined.newest = day
             typed = day is None and book.file in made
+            listed_then = _text(book.get("pair_listed", r))
             decision = _Decision(
                 _text(book.get("support_teacher", r)),
                 (day or made.get(book.file, dt.date.min), typed),
-                _text(book.get("pair_listed", r)),
+                listed_then,
                 has_listed and not typed,  # typed in: it knows nothing of the cell
                 (book, r) if shows_an_error_whole(shown[r]) else None,
+                book.get("pair_reason", r) in _KEPT and listed_then is None,
             )
             for table, i in found:
                 key = (id(table), i)
@@ -644,7 +653,8 @@ def _pair_began(decisions: list[_Decision]) -> tuple[dt.date | None, bool]:
     day, typed = first.rank
     if typed or not first.teacher or day == dt.date.min:
         return None, False
-    return day, first.has_listed and not _same_teacher(first.teacher, first.listed)
+    new = first.has_listed and not _same_teacher(first.teacher, first.listed)
+    return day, new and not first.kept_unnamed
 
 
 def _same_teacher(one: str | None, other: str | None) -> bool:
