@@ -273,3 +273,19 @@ def test_a_pair_kept_from_last_terms_roster_is_not_new_on_the_workbooks_day(
     )
     assert held(result) == (["2025-02"], 74, True)
     assert "结对日期算起" not in result.stderr
+
+
+def test_the_last_contact_before_the_pair_is_shown_as_long_ago_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """李强 talked with 张雨涵 on Oct 1; the school gave her to 王芳 on Oct 20. On Nov 25
+    lbc due showed 2024-10-01（37 天前）, counting from the pair's day: Oct 1 was 55 days
+    before. 王芳 is judged from Oct 20 all the same: overdue, 37 days over 30."""
+    path, book = repaired(tmp_path, dt.date(2024, 10, 20))
+    wb = load_workbook(path)
+    wb["帮扶记录"].append([dt.datetime(2024, 10, 1), "李强", "张雨涵", C32, "谈心", "谈学习"])
+    wb.save(path)
+    result = run("due", path, book, "--as-of", "2024-11-25", cwd=tmp_path)
+    (line,) = [x for x in result.stdout.splitlines() if "张雨涵" in x]
+    assert "2024-10-01（55 天前）" in line
+    assert line.split()[-1] == "是"

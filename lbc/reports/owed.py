@@ -482,6 +482,13 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
                 owed.append(WARMTH)
             if not owed and not late:
                 continue
+            # A contact before her teacher had her (the day she came, or the pair's day) is
+            # shown as long ago as it was; the teacher is judged from that day (silent).
+            shown = (
+                silent
+                if last is None or came is None
+                else days_without_contact(last, on, year_start)
+            )
             listed.append(
                 Owed(
                     kids.names[k],
@@ -493,7 +500,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
                     warmth[k],
                     had_term.family_calls(k),
                     last,
-                    silent,
+                    shown,
                     owed,
                     late,
                     others.get(k, 0),
