@@ -426,6 +426,7 @@ FRACTION_EXAMPLE: dict[str, Any] = {
     "other_first": False,
     "between": "/",
     "mark": ".",
+    "group": "",
 }
 
 
@@ -438,11 +439,18 @@ FRACTION_EXAMPLE: dict[str, Any] = {
     other=st.none() | TYPED_NUMBER,
     other_first=st.booleans(),
     between=st.sampled_from(["/", "、", " ", "；", "，母：", "；父："]),
-    mark=st.sampled_from([".", " .", ". ", " . ", "．", " ．", "． "]),
+    mark=st.sampled_from(
+        [".", " .", ". ", " . ", "．", " ．", "． ", "·", " · ", "・", "･", "‧", "∙", "⋅", "•"]
+    ),
+    group=st.sampled_from(["", " ", "-", ".", "·", "・"]),
 )
 @example(**{**FRACTION_EXAMPLE, "label": "父："})
 @example(**{**FRACTION_EXAMPLE, "other": "13912345678", "other_first": True})
 @example(**{**FRACTION_EXAMPLE, "mark": " ."})
+@example(**{**FRACTION_EXAMPLE, "mark": "·"})
+@example(**{**FRACTION_EXAMPLE, "group": " "})
+@example(**{**FRACTION_EXAMPLE, "group": "-", "point": 9})
+@example(**{**FRACTION_EXAMPLE, "group": " ", "point": 5})
 def test_no_cell_with_a_fraction_inside_a_number_yields_a_number_property(
     number: str,
     point: int,
@@ -452,16 +460,25 @@ def test_no_cell_with_a_fraction_inside_a_number_yields_a_number_property(
     other_first: bool,
     between: str,
     mark: str,
+    group: str,
 ) -> None:
     """No phone cell whose text holds a digit-point-digit run inside a phone number
     (1381234567.8 with a label before it, 父：1381234567.8, a remark or an extension after
     it, beside a second number, 13812345678/1391234567.8) yields a number, in any phone
     column: neither the digits joined across the point (13812345678, a number nobody
     typed) nor the number beside it. It is said to hold a number with a fraction. So is a
-    point with a space beside it (1381234567 .8, 1381234567. 8) or full width (．)."""
+    point with a space beside it (1381234567 .8, 1381234567. 8), full width (．) or a
+    middle dot (1381234567·8), and one in a number typed in groups with fewer than three
+    digits beside it on one side (138 1234 567.8, 138-12.34-5678, 138.1234.567.8)."""
     digits_from = number.find("-") + 1  # the run the point goes into: a landline's local
     run = number[digits_from:]
     assume(point < len(run) and run[point:].strip("0"))
+    if group and not digits_from:  # typed in groups of 3, 4 and the rest, the point not
+        # next to a group's mark (138 1234 .5678: that mark's space), a digit not 0 in its
+        # group after it (138 12.00 5678 is a whole number's .00, malformed: PHN001)
+        assume(point != 7 and run[point : 7 if point < 7 else None].strip("0"))
+        run = f"{run[:3]}{group}{run[3:7]}{group}{run[7:]}"
+        point += len(group) * ((point > 3) + (point > 7))
     written = f"{number[:digits_from]}{run[:point]}{mark}{run[point:]}"
     bad = f"{label}{written}{after}"
     if other is None:
@@ -484,15 +501,17 @@ def test_no_cell_with_a_fraction_inside_a_number_yields_a_number_property(
     number=TYPED_NUMBER,
     point=st.integers(5, 10),
     label=st.sampled_from(["", "父：", "母亲 "]),
-    stop=st.sampled_from(["。", "｡", " 。", "。 "]),
+    stop=st.sampled_from(["。", "｡", " 。", "。 ", ",", "，", " ，"]),
 )
 @example(number="13812345678", point=10, label="", stop="。")
+@example(number="13812345678", point=10, label="", stop=",")
 def test_an_ideographic_full_stop_inside_a_number_yields_no_number_property(
     number: str, point: int, label: str, stop: str
 ) -> None:
     """A phone number with an ideographic full stop among its digits (1381234567。8, the
-    point a Chinese input method types) yields no number (its digits joined, 13812345678,
-    nobody typed): it is malformed (PHN001). Masked, the stop stays where it stands."""
+    point a Chinese input method types) or a comma (1381234567,8) yields no number (its
+    digits joined, 13812345678, nobody typed): it is malformed (PHN001). Masked, the stop
+    or comma stays where it stands."""
     digits_from = number.find("-") + 1
     run = number[digits_from:]
     assume(point < len(run))

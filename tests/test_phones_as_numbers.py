@@ -297,9 +297,7 @@ def test_a_point_with_a_space_or_written_full_width_makes_no_number(tmp_path: Pa
         "13812345678. 13912345678",
         "13812345678 .5",
     ]
-    kids = [child_row(n, 父亲电话=cell) for n, cell in enumerate(cells, 1)]
-    path = book(tmp_path, kids, phone="1381234567 ．8")
-    doc, stderr, code = validate(path)
+    path, doc = fathers_phones(tmp_path, cells, phone="1381234567 ．8")
     among = AMONG.format("父亲电话")
     malformed = MALFORMED.format("父亲电话")
     codes = ["PHN007"] * 3 + ["PHN007", "PHN001", "PHN001", "PHN007", "PHN007"]
@@ -313,7 +311,6 @@ def test_a_point_with_a_space_or_written_full_width_makes_no_number(tmp_path: Pa
         ],
         ("PHN007", "error", "教师", 2, "C", "phone", AMONG.format("联系电话")),
     ]
-    assert (stderr, code) == ("", 1)
     values = [
         "138****567 .8",
         "138****567. 8",
@@ -330,10 +327,70 @@ def test_a_point_with_a_space_or_written_full_width_makes_no_number(tmp_path: Pa
         "138****567 ．8",
     ]
     assert [f["value"] for f in doc["findings"]] == values
+    shown_with_values(path, [*(f"J{row}" for row in range(2, 14)), "C2"], values)
+
+
+def fathers_phones(tmp_path: Path, cells: list[str], phone: str) -> tuple[Path, dict[str, Any]]:
+    """A roster whose children's 父亲电话 are ``cells`` (row 2 on) and whose teacher's 联系电话
+    is ``phone``, and validate's JSON of it, which found errors and said nothing else."""
+    kids = [child_row(n, 父亲电话=cell) for n, cell in enumerate(cells, 1)]
+    path = book(tmp_path, kids, phone=phone)
+    doc, stderr, code = validate(path)
+    assert (stderr, code) == ("", 1)
+    return path, doc
+
+
+def shown_with_values(path: Path, cells: list[str], values: list[str]) -> None:
+    """validate's table says a PHN00x finding of each of ``cells`` (J2 …), in order, and
+    its 值 column each value as masked (``values``), ending its line."""
     table = [" ".join(line.split()) for line in run("validate", path).stdout.splitlines()]
     shown = [line for line in table if " PHN00" in line]
-    assert [line.split()[0] for line in shown] == [*(f"J{row}" for row in range(2, 14)), "C2"]
-    # validate's 值 column: each value as masked above, ending its line.
+    assert [line.split()[0] for line in shown] == cells
     assert [line[-len(value) - 1 :] for line, value in zip(shown, values, strict=True)] == [
         f" {value}" for value in values
     ]
+
+
+def test_a_point_among_groups_or_typed_as_a_dot_makes_no_number(tmp_path: Path) -> None:
+    """A number with a fraction typed in groups (138 1234 567.8, 138-1234-567.8: the point
+    after three digits, one or two digits after it) or with a middle dot for its point
+    (1381234567·8, ・, ‧) was read without a word as the mobile its digits make joined
+    (13812345678), nobody's; so was a whole number's .0 after groups (138 1234 567.0:
+    13812345670). Each is PHN007, or PHN001 where the digits after the point are 0. A
+    comma (1381234567,8) makes no number either (PHN001). Masked, the point, dot or comma
+    stays where it stands, as typed: no cell shows a whole mobile (138****5678) nobody
+    typed. Dots between groups (138.1234.5678, 138·1234·5678) are no fraction."""
+    among, malformed = AMONG.format("父亲电话"), MALFORMED.format("父亲电话")
+    said = [  # each cell, what validate says of it and its value as masked
+        ("138 1234 567.8", among, "138****567.8"),
+        ("138-1234-567.8", among, "138****567.8"),
+        ("138 1234 567 .8", among, "138****567 .8"),
+        ("父：138 1234 567.8", among, "138****567.8"),
+        ("13812345678/138 1234 567.8", among, "138****5678/138****567.8"),
+        ("1381234567·8", among, "138****567·8"),
+        ("1381234567・8", among, "138****567・8"),
+        ("1381234567‧8", among, "138****567‧8"),
+        ("1381234567,8", malformed, "138****567,8"),
+        ("1381234567，8", malformed, "138****567，8"),
+        ("138 1234 567.0", malformed, "138****567.0"),
+    ]
+    cells = [cell for cell, _, _ in said] + ["138.1234.5678", "138·1234·5678"]
+    path, doc = fathers_phones(tmp_path, cells, phone="138-1234-56.78")
+    assert found(doc) == [
+        *[
+            (
+                "PHN007" if text == among else "PHN001",
+                "error",
+                "花名册",
+                row,
+                "J",
+                "father_phone",
+                text,
+            )
+            for row, (_, text, _) in enumerate(said, 2)
+        ],
+        ("PHN007", "error", "教师", 2, "C", "phone", AMONG.format("联系电话")),
+    ]
+    values = [value for _, _, value in said] + ["138****56.78"]
+    assert [f["value"] for f in doc["findings"]] == values
+    shown_with_values(path, [*(f"J{row}" for row in range(2, 13)), "C2"], values)

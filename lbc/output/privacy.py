@@ -17,7 +17,10 @@ Children's records are personal information of minors (cli-contract.md, "Privacy
   summary) hold what their purpose needs and are created owner-only instead.
 
 The field keys below are the contract's canonical keys (the JSON "field" values), the
-only roster knowledge this module needs.
+only roster knowledge this module needs; and what a phone number's point is
+(``PHONE_POINTS``, ``phone_fraction_points``), which the reader of phone cells
+(lbc.roster.normalise) takes from here, so that a cell read as a number with a fraction is
+masked as one, its point kept.
 """
 
 from __future__ import annotations
@@ -158,7 +161,7 @@ def mask_phone(value: str) -> str:
         return value
     if whole := _WHOLE.fullmatch(value):
         value = whole[1]  # 7551234567.0, a number cell as a CSV file writes it: its digits
-    elif not _FRACTION.fullmatch(value) and (held := _HELD_FRACTION.search(value)):
+    elif (held := _HELD_FRACTION.search(value)) and held[0] != value:
         # A number with a fraction among other text (PHN007): each number of a cell of two
         # masked as it is (138****5678/139****567.8, the point on the one that has it); of
         # one, that number (父：1381234567.8, 1381234567.8转12: 138****567.8).
@@ -170,28 +173,66 @@ def mask_phone(value: str) -> str:
     if len(digits) < 7:
         return "*" * len(digits)
     masked = digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-    if _FRACTION.fullmatch(value) or _HELD_FRACTION.fullmatch(value):
-        # A number with a fraction (1381234567.8: PHN007) keeps its point where it stands,
-        # as typed (1381234567 .8, 1381234567．8, 1381234567。8): without it the cell read
-        # as a whole mobile (138****5678) that nobody typed.
-        mark = _MARK.search(value)
-        point = sum(ch.isdigit() for ch in value[: mark.start()])  # type: ignore[union-attr]
-        return masked[:point] + mark[0] + masked[point:]  # type: ignore[index]
-    return masked
+    # A fraction's point (1381234567.8, 138 1234 567.8: PHN007) and a mark that is no point
+    # (1381234567,8, 1381234567。8) stay where they stand, as typed (1381234567 .8,
+    # 1381234567．8, 1381234567·8): without them the cell read as a whole mobile
+    # (138****5678) that nobody typed.
+    marks = sorted(
+        [(m.start(1), m.end(2)) for m in phone_fraction_points(value)]
+        + [m.span() for m in _NO_POINT.finditer(value)]
+    )
+    kept: list[str] = []
+    at = 0
+    for start, end in marks:
+        point = sum(ch.isdigit() for ch in value[:start])
+        kept += [masked[at:point], value[start:end]]
+        at = point
+    return "".join(kept) + masked[at:]
 
 
 _WHOLE = re.compile(r"(\d+)\.0+")
-# A point between a number's digits as a school may type it: with a space beside it, full
-# width (．), or the ideographic full stop (。, ｡) a Chinese input method types for ".".
-_POINT = r"\s*[.．。｡]\s*"
-_MARK = re.compile(rf"(?<=\d){_POINT}(?=\d)")
-_FRACTION = re.compile(rf"[1-9]\d*{_POINT}\d*[1-9]\d*")
-# A number with a point as a phone cell's text holds it (a point after five digits or
-# more, digits after it: 父：1381234567.8, 父：1381234567.0), with the groups typed before it
-# (0817-5521234.5).
-_HELD_FRACTION = re.compile(rf"(?:\d[\d\s\-]*)?\d{{5}}{_POINT}\d+")
+# A point between a phone number's digits as a school may type it: a full stop, full
+# width (．), or a middle dot (·, ・ and its half width ･, ‧, ∙, ⋅, •). The reader
+# (lbc.roster.normalise) and the masking here take these and no other: the ideographic
+# full stop (。, ｡) is none, a cell with one malformed (PHN001).
+PHONE_POINTS = ".．·・･‧∙⋅•"
+# What else a school types between a phone number's groups (138 1234 5678, 138-1234-5678),
+# which the number's digits are read across, as across points.
+PHONE_GROUP_MARKS = r"\s\-—–_"
+# A point that makes a phone cell's number one with a fraction, which no phone number has
+# (PHN007): after five digits (1381234567.8, 0817-5521234.5), or after five or more typed
+# in groups when fewer than three stand beside it on either side (138 1234 567.8,
+# 138-1234-56.78, 138 12.34 5678): a number's groups have three or more, so a point
+# between two (138.1234.5678, 0817.5521234) is none. A space may stand beside it
+# (1381234567 .8). Its groups: the spaces before and after it, and the digits after it.
+PHONE_FRACTION = re.compile(
+    rf"(?:\d{{5}}|\d(?:[{PHONE_GROUP_MARKS}{PHONE_POINTS}]*\d){{4}}"
+    rf"(?:(?<!\d\d\d)|(?=\s*[{PHONE_POINTS}]\s*\d{{1,2}}(?!\d))))"
+    rf"(\s*)[{PHONE_POINTS}](\s*)(?=(\d+))"
+)
+
+
+def phone_fraction_points(text: str) -> list[re.Match[str]]:
+    """Each fraction's point in a phone cell's text (``PHONE_FRACTION``), in order, once:
+    the digits before one may stand before another too (130·0000·1.1, both points)."""
+    found: dict[int, re.Match[str]] = {}
+    at = 0
+    while m := PHONE_FRACTION.search(text, at):
+        found.setdefault(m.start(1), m)
+        at = m.start() + 1
+    return list(found.values())
+
+
+# A number with a fraction as a phone cell's text holds it (父：1381234567.8, 父：1381234567.0),
+# with the groups typed before and after it (0817-5521234.5, 138 1234 567.8, 138 12.34 5678).
+_GROUPS = rf"[\d{PHONE_GROUP_MARKS}{PHONE_POINTS}]"
+_HELD_FRACTION = re.compile(rf"(?:\d{_GROUPS}*)?(?:{PHONE_FRACTION.pattern})\d(?:{_GROUPS}*\d)?")
 # What a school types between two numbers in one phone cell.
 _BETWEEN_NUMBERS = re.compile(r"([/／、,，;；|｜\n]|或)")
+# A mark between a number's digits that is no point, nor any mark between its groups: one
+# typed between two numbers, or the ideographic full stop (。, ｡) a Chinese input method
+# types for ".".
+_NO_POINT = re.compile(r"(?<=\d)\s*(?:[/／、,，;；|｜。｡]|或)\s*(?=\d)")
 
 
 def mask_name(name: str) -> str:

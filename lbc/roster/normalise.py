@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 import opencc
 
+from lbc.output.privacy import PHONE_GROUP_MARKS, PHONE_POINTS, phone_fraction_points
 from lbc.roster.reading import FORMULA_ERRORS
 
 # One converter for the whole package (lbc.roster.fields folds headers with it too): loading
@@ -352,7 +353,10 @@ def school(value: Any) -> str | None:
     return unicodedata.normalize("NFKC", "".join(s.split()))
 
 
-_PHONE_STRIP = re.compile(r"[\s\-—–_()（）.·]+")
+# What a phone number's digits are read across: the marks between its groups, a point
+# (138.1234.5678, 138·1234·5678) as the masking knows one (lbc.output.privacy), and
+# brackets about an area code ((0817)5521234).
+_PHONE_STRIP = re.compile(rf"[{PHONE_GROUP_MARKS}{PHONE_POINTS}()（）]+")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes: 010 and 02x have three digits, every other (03xx-09xx) has four. A greedy
 # ``0\d{2,3}`` would read Beijing's 010-12345678 as 0101-2345678.
@@ -368,14 +372,6 @@ _MAY_LABEL = re.compile(r"[:：︓﹕)）﹚︶⁾₎]|^\D")
 
 # A number cell's value as a program writes it out as text: its digits, then ".0".
 _WHOLE_NUMBER_TEXT = re.compile(r"(\d+)\.0+")
-# And one with a fraction (1381234567.8), alone or among other text (父：1381234567.8,
-# 13812345678/1391234567.8, 0817-5521234.5): a point after five digits or more, and a
-# digit not 0 after it. A dot between a number's groups (138.1234.5678, 0817.5521234)
-# follows three or four digits: no fraction. A space may stand beside the point
-# (1381234567 .8, 1381234567. 8); the point's digits all 0 after text (父：1381234567.0) are
-# no fraction, yet no digit of a number to join either. One is asked of by _point_in.
-_FRACTION_TEXT = re.compile(r"\d{5}(\s*)\.(\s*)(\d+)")
-
 # Bad.reason of a phone cell that is a number whose leading 0 Excel dropped: 07551234567
 # typed into a General cell is kept as the number 7551234567, a landline with a 0 in front
 # (PHN006). lbc does not put the 0 back: it guesses no digit of a child's contact.
@@ -450,17 +446,24 @@ def phone(value: Any) -> str | Bad | None:
 
 
 def _point_in(s: str) -> str | None:
-    """Why a phone cell's text with a point after five digits or more (``_FRACTION_TEXT``)
-    gives no number: a fraction (``FRACTION``: 1381234567.8, 1381234567 .8) or, the digits
-    after it all 0, none said (""): a whole number's .0 after a label (父：1381234567.0)
-    or a space (1381234567 .0). None for a cell with no such point, or whose point with a
-    space beside it stands between two numbers that each read (13812345678. 13912345678)."""
-    for m in _FRACTION_TEXT.finditer(s):
+    """Why a phone cell's text with a fraction's point gives no number: a fraction
+    (``FRACTION``: 1381234567.8, 1381234567 .8, 父：1381234567.8, 13812345678/1391234567.8,
+    138 1234 567.8, 1381234567·8) or, the digits after it all 0, none said (""): a whole
+    number's .0 after a label (父：1381234567.0) or a space (1381234567 .0, 138 1234 567.0).
+    None for a cell with no such point, or whose point with a space beside it stands
+    between two numbers that each read (13812345678. 13912345678). The points are found as
+    the masking finds them (``phone_fraction_points``), so that the two cannot disagree: a
+    dot between a number's groups (138.1234.5678, 0817.5521234) is none. Of two, one with
+    a digit not 0 after it says the fraction (130.0000.0.001)."""
+    said = None
+    for m in phone_fraction_points(s):
         at = m.end(1)  # the point
         if (m[1] or m[2]) and all(phone(part).__class__ is str for part in (s[:at], s[at + 1 :])):
             continue
-        return FRACTION if m[3].strip("0") else ""
-    return None
+        if m[3].strip("0"):
+            return FRACTION
+        said = ""
+    return said
 
 
 def _number_no_phone(value: float) -> Bad | None:
