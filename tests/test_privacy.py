@@ -149,6 +149,10 @@ def test_a_phone_cells_number_is_masked_as_it_was_written() -> None:
     assert masked.phone("138123456.78") == "138****56.78"
     assert masked.phone("7551234567.0") == masked.phone("7551234567") == "755***4567"
     assert masked.phone("138.1234.5678") == "138****5678"  # dots between groups
+    # A cell of two numbers: each masked, the mark between them kept.
+    assert masked.phone("13812345678,13912345678") == "138****5678,139****5678"
+    assert masked.phone("13812345678/1391234567.8") == "138****5678/139****567.8"
+    assert masked.phone("1381234567,8") == "138****567,8"  # one number, a comma in it
 
 
 TYPED_PHONE = "13600002222"  # a phone typed into a name or an address, where none belongs

@@ -159,15 +159,16 @@ def mask_phone(value: str) -> str:
     was nothing."""
     if _typed_like_an_error(value):
         return value
+    parts = _BETWEEN_NUMBERS.split(value)
+    if sum(_digit_count(part) >= 7 for part in parts[::2]) > 1:
+        # A cell of two numbers (13812345678/13912345678, 138****5678/139****567.8): each
+        # masked as it is, the mark between them kept, the point on the one that has it.
+        return "".join(part if k % 2 else mask_phone(part) for k, part in enumerate(parts))
     if whole := _WHOLE.fullmatch(value):
         value = whole[1]  # 7551234567.0, a number cell as a CSV file writes it: its digits
     elif (held := _HELD_FRACTION.search(value)) and held[0] != value:
-        # A number with a fraction among other text (PHN007): each number of a cell of two
-        # masked as it is (138****5678/139****567.8, the point on the one that has it); of
-        # one, that number (父：1381234567.8, 1381234567.8转12: 138****567.8).
-        parts = _BETWEEN_NUMBERS.split(value)
-        if len(parts) > 1:
-            return "".join(part if k % 2 else mask_phone(part) for k, part in enumerate(parts))
+        # A number with a fraction among other text (PHN007): that number
+        # (父：1381234567.8, 1381234567.8转12: 138****567.8).
         value = held[0]
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < 7:
@@ -188,6 +189,10 @@ def mask_phone(value: str) -> str:
         kept += [masked[at:point], value[start:end]]
         at = point
     return "".join(kept) + masked[at:]
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
 
 
 _WHOLE = re.compile(r"(\d+)\.0+")
