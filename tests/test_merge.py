@@ -130,8 +130,8 @@ def test_the_merged_roster_is_ready_to_print(tmp_path: Path) -> None:
         assert ws.print_title_rows == "$1:$1"
         setup = ws.page_setup
         assert (int(setup.paperSize), setup.orientation) == (9, "landscape")
-        # Seventy columns fitted to one page's width would print too small: three pages.
-        across = 3 if ws.title == "留守儿童花名册" else 1
+        # Seventy-four columns fitted to one page's width would print too small: four pages.
+        across = 4 if ws.title == "留守儿童花名册" else 1
         assert (setup.fitToWidth, setup.fitToHeight) == (across, 0)
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         head = ws["A1"]

@@ -25,7 +25,14 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.canonical import DRAGGED_ERROR, KEPT, Roster, Table, shows_an_error_whole
 from lbc.roster.completion import GRADE_OR_CODE
-from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, MOST_PLACES, Kind, field
+from lbc.roster.fields import (
+    CATEGORY_COLUMNS,
+    FIELDS,
+    MOST_PLACES,
+    PAIRED_SINCE_KEY,
+    Kind,
+    field,
+)
 from lbc.roster.merged_books import SCHOOL_WATCH_SHEET
 from lbc.roster.pairs import MISSING, NAMESAKES
 from lbc.roster.people import (
@@ -1129,7 +1136,7 @@ def check_children(
     _each_bad(out, "guardian_relation", R.VAL002, allowed=as_list(nz.RELATIONS))
     label = out.label("guardian_age")
     _each_bad(out, "guardian_age", R.VAL001, label=label, allowed="16–100", why="")
-    for key in ARRIVAL_KEYS:
+    for key in (*ARRIVAL_KEYS, PAIRED_SINCE_KEY):
         _each_bad_date(out, key)
     for key in _PHONES:
         _each_bad_phone(out, key)

@@ -23,7 +23,7 @@ from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.background import Background
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
-from lbc.roster.pairs import PAIR_BEGAN_KEY, STATED_KEY
+from lbc.roster.pairs import PAIR_BEGAN_KEY, PAIRED_SINCE_KEY, STATED_KEY
 from lbc.roster.people import (
     LEFT_SCHOOL,
     NAMESAKE_KEY,
@@ -122,9 +122,13 @@ class ChildRow:
 
     @property
     def began(self) -> dt.date | None:
-        """The day her pair in force began, as the pairs workbooks tell it (PAIR_BEGAN_KEY):
-        the 结对日期 the pairs workbook writes of that pair kept."""
-        return self.table.get(PAIR_BEGAN_KEY, self.at)
+        """The day her pair in force began, as the pairs workbooks tell it (PAIR_BEGAN_KEY),
+        else as a merged roster carries it (its 结对开始日期, PAIRED_SINCE_KEY): the 结对日期
+        the pairs workbook writes of that pair kept."""
+        began = self.table.get(PAIR_BEGAN_KEY, self.at)
+        if began is None:
+            began = self.table.get(PAIRED_SINCE_KEY, self.at)
+        return began if isinstance(began, dt.date) else None
 
 
 @dataclass(slots=True)

@@ -168,6 +168,12 @@ class Kids:
             return [None] * len(columns[0])
         return [came_after(since, *days) for days in zip(*columns, strict=True)]
 
+    def paired_since(self) -> list[dt.date | None]:
+        """Each child's day a pairs workbook gave her this teacher in place of another
+        (PAIRED_SINCE_KEY), else None; a merged roster's 结对开始日期 lbc cannot read as a
+        day (DATE001) tells nothing."""
+        return [p if p.__class__ is dt.date else None for p in self.column(PAIRED_SINCE_KEY)]
+
     def with_teacher_since(self, since: dt.date, until: dt.date) -> list[dt.date | None]:
         """Each child's first day with her support teacher, when after ``since`` (the school
         year's start): the later of the day she came (``arrived``) and the day, up to
@@ -177,7 +183,7 @@ class Kids:
         What lbc due holds the teacher to, and the rows her record sheet lays out, start
         there."""
         came = self.arrived(since)
-        paired = self.column(PAIRED_SINCE_KEY)
+        paired = self.paired_since()
         return [
             max((d for d in (c, p if p and p <= until else None) if d and d > since), default=None)
             for c, p in zip(came, paired, strict=True)

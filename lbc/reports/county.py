@@ -48,7 +48,7 @@ from lbc.reports.merged_layout import LAYOUT, lacked_at
 from lbc.roster import forking, parent_death, reading, record_sheets
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
-from lbc.roster.fields import Kind
+from lbc.roster.fields import PAIRED_SINCE_KEY, Kind
 from lbc.roster.merged_books import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
@@ -252,16 +252,33 @@ def sheet_rows(table: Table, schools: Schools, paired: bool = False) -> list[lis
     """A table's rows as the merged roster holds them: each cell as the school wrote it
     (Table.written), behind the row's school (its 学校 cell, else its file's) and where
     the row came from; 帮扶教师 as ``support_teachers`` gives it (``paired``: a pairs
-    workbook was joined)."""
-    columns = [
-        support_teachers(table, paired) if f.key == "support_teacher" else table.written(f.key)
-        for f in LAYOUT[table.kind]
-    ]
+    workbook was joined), and beside it the day the pair began (``paired_since``)."""
+
+    def column(key: str) -> list[Any]:
+        if key == "support_teacher":
+            return support_teachers(table, paired)
+        return paired_since(table) if key == PAIRED_SINCE_KEY else table.written(key)
+
+    columns = [column(f.key) for f in LAYOUT[table.kind]]
     lead = [
         (schools.of(table, i), schools.source(table.file), table.sheet_at(i), row)
         for i, row in enumerate(table.rows)
     ]
     return [[*head, *values] for head, *values in zip(lead, *columns, strict=True)]
+
+
+def paired_since(table: Table) -> list[Any]:
+    """The merged 结对开始日期 column of a children ``table``: the day a pairs workbook gave
+    each child her teacher in place of another, as the pairs joined say it (join_pairs), a
+    date cell; a cell of the school's lbc cannot read as a day, as written."""
+    values = table.values.get(PAIRED_SINCE_KEY)
+    if values is None:
+        return [None] * len(table)
+    written = table.written(PAIRED_SINCE_KEY)
+    return [
+        v if v is None or v.__class__ is dt.date else w
+        for v, w in zip(values, written, strict=True)
+    ]
 
 
 def support_teachers(table: Table, paired: bool = False) -> list[Any]:

@@ -26,7 +26,6 @@ from lbc.messages import again, as_groups, as_list, said, t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
-from lbc.roster.pairs import PAIRED_SINCE_KEY
 from lbc.roster.people import (
     Teacher,
     class_rank,
@@ -428,7 +427,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     result.unpaired = len(kids) - result.paired
     # The day a pairs workbook gave each child her teacher in place of another, for the
     # note: said only of a child whom the time before it would have made overdue.
-    repaired_on = kids.column(PAIRED_SINCE_KEY)
+    repaired_on = kids.paired_since()
     plain: dict[dt.date, list[dt.date | None]] = {}
     for teacher, mine in loads.items():
         listed = []

@@ -26,6 +26,7 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
+    PAIRED_SINCE_KEY,
     ROLE_ATTRIBUTES,
     ROLES,
     Kind,
@@ -135,6 +136,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "arrival_date": (nz.date, True),
         "enrollment_date": (nz.date, True),
         "id_kind": (nz.id_kind, True),
+        PAIRED_SINCE_KEY: (nz.date, True),
         "notes": (nz.text, False),
         "school": (nz.school, True),
     },

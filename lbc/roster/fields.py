@@ -17,6 +17,10 @@ from functools import lru_cache
 
 from lbc.roster.normalise import RECORD_KIND_WORDS, T2S
 
+# Where the pairs join (lbc.roster.pairs) keeps the day a pairs workbook gave a child a
+# teacher other than the one her row stated when it was made; a merged roster's column.
+PAIRED_SINCE_KEY = "support_teacher_since"
+
 
 class Kind(StrEnum):
     CHILDREN = "children"
@@ -267,6 +271,10 @@ CHILD_FIELDS: tuple[Field, ...] = (
     # The 学籍 export's 身份证件类型: a child with a passport or another document in place of
     # an ID has a 身份证件号 of no ID number's pattern, which is no error to report.
     Field("id_kind", "身份证件类型", ("证件类型",)),
+    # The day a pairs workbook gave the child her support teacher in place of another (its
+    # 结对日期, lbc.roster.pairs), which lbc merge writes beside the pair: every command
+    # reading the merged roster holds that teacher to nothing before it, as over the folder.
+    Field(PAIRED_SINCE_KEY, "结对开始日期"),
 )
 
 # A teachers list's column of the children each teacher supports (帮扶学生姓名, 帮扶对象), as

@@ -41,6 +41,7 @@ from pathlib import Path
 from lbc.messages import both
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
+from lbc.roster.fields import PAIRED_SINCE_KEY
 from lbc.roster.people import (
     NAMESAKE_KEY,
     TeachersInPost,
@@ -96,10 +97,10 @@ MISSING, NAMESAKES, CONFLICT = "missing", "namesakes", "conflict"
 # now: its 帮扶教师 cell, else the teachers list's (``listed_pairs``). lbc pair writes it into
 # its workbook (结对时名册帮扶教师), and the join compares it with what the workbook wrote.
 STATED_KEY = "support_teacher_stated"
-# Where the join keeps the day a pairs workbook gave a child a teacher other than the one her
-# row stated when it was made (its 结对日期, where the workbook has 结对时名册帮扶教师): the
-# new teacher has had her since that day, and lbc due holds her to nothing before it.
-PAIRED_SINCE_KEY = "support_teacher_since"
+# PAIRED_SINCE_KEY (a field of the dictionary, which a merged roster carries as 结对开始日期)
+# is where the join keeps the day a pairs workbook gave a child a teacher other than the one
+# her row stated when it was made (its 结对日期, where the workbook has 结对时名册帮扶教师):
+# the new teacher has had her since that day, and lbc due holds her to nothing before it.
 # And the day the pair in force began, as the workbooks tell it (the 结对日期 of the first of
 # the newest decisions naming her teacher, whoever the roster named then): lbc pair writes it
 # as the 结对日期 of a pair it keeps, so that a workbook made again makes no old pair new.
@@ -582,7 +583,10 @@ def join_pairs(roster: Roster) -> PairsJoined:
         column = list(cells)
         tagged: list[str | None] = [None] * len(table)
         stated: list[str | None] = [_text(cell) for cell in cells]  # the cell, else a list's
-        since: list[dt.date | None] = [None] * len(table)
+        # A merged roster's 结对开始日期: the day its pair was made, which stands while the
+        # pair does (a workbook keeping the teacher its row names), as over the folder.
+        carried = table.values.get(PAIRED_SINCE_KEY)
+        since: list[object] = [None] * len(table) if carried is None else list(carried)
         began: list[dt.date | None] = [None] * len(table)
         for i in range(len(table)):
             once = (id(table), i) not in repeats  # a child entered twice counts once
@@ -605,7 +609,12 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 else:
                     column[i] = decision.teacher
                     began[i], new = _pair_began(history[(id(table), i)])
-                    since[i] = began[i] if new else None
+                    if new:
+                        since[i] = began[i]
+                    elif not _same_teacher(decision.teacher, stated[i]):
+                        since[i] = None  # the day was of the teacher the row names
+                    elif since[i].__class__ is dt.date:
+                        began[i] = since[i]  # type: ignore[assignment]
                     if decision.error is not None:
                         joined.errors[(id(table), i)] = decision.error
                     # One of two namesakes: every reader gets the name, pairing the tag.
@@ -624,7 +633,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 else:
                     joined.from_previous += once and column[i] is not None
         table.values["support_teacher"] = column
-        if any(since):
+        if any(since) or carried is not None:  # a day carried may be one no longer
             table.values[PAIRED_SINCE_KEY] = since
         if any(began):
             table.values[PAIR_BEGAN_KEY] = began

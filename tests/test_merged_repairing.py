@@ -1,0 +1,182 @@
+"""A child the school gave another teacher mid-term (its pairs workbook's 结对日期), read
+from the county's merged roster: lbc due holds her new teacher to the days from the pair's
+day on, as over the county's folder, the merged roster carrying that day (结对开始日期)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from test_repaired_mid_term import repaired
+
+from conftest import run
+
+
+def judged(result: Any) -> list[tuple[str, str, list[str], int, bool, list[str]]]:
+    """What lbc due's JSON holds each teacher to, child by child."""
+    return [
+        (
+            x["teacher"],
+            c["child"],
+            c["missed_months"],
+            c["days_without_contact"],
+            c["overdue"],
+            c["owed"],
+        )
+        for x in result.json()["teachers"]
+        for c in x["children"]
+    ]
+
+
+def county(tmp_path: Path, day: dt.date | None) -> Path:
+    """The county's folder: 白鹤小学/ with its roster and the pairs workbook giving 张雨涵
+    to 王芳 on ``day``, in 李强's place."""
+    school = tmp_path / "县" / "白鹤小学"
+    school.mkdir(parents=True)
+    repaired(school, day)
+    return school.parent
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "parquet"])
+def test_due_over_the_merged_roster_dates_the_pair_as_over_the_folder(
+    tmp_path: Path, suffix: str
+) -> None:
+    """王芳 is given 张雨涵 on Oct 20. Over the folder, on Oct 25 she is held to 6 days and
+    no month missed; over the merged roster lbc due held her to September's talk and 55
+    days, overdue: the merged roster kept the pair and lost its day."""
+    root = county(tmp_path, dt.date(2024, 10, 20))
+    out = tmp_path / f"全县.{suffix}"
+    merged = run("merge", root, "--out", out, cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stderr
+    due = ("--as-of", "2024-10-25", "--format", "json")
+    folder = run("due", root, *due, cwd=tmp_path)
+    again = run("due", out, *due, cwd=tmp_path)
+    expected = [
+        ("王芳", "张雨涵", [], 6, False, ["home_visit", "warmth"]),
+        ("王芳", "李明轩", [], 45, True, ["talk", "home_visit", "warmth"]),
+    ]
+    assert judged(folder) == expected
+    assert judged(again) == expected
+    note = (
+        "提示：1 名儿童是结对名单在本学年中途才交给现在的帮扶教师的，从结对日期算起没有逾期"
+        "（此前的月份和无联系的天数不算在这位教师名下）"
+    )
+    assert note in folder.stderr.splitlines()
+    assert note in again.stderr.splitlines()
+
+
+def test_the_merged_roster_shows_the_day_the_pair_began(tmp_path: Path) -> None:
+    """The merged 留守儿童花名册 says the day 张雨涵 was given to 王芳 beside her 帮扶教师;
+    李明轩, 王芳's all year, has none."""
+    root = county(tmp_path, dt.date(2024, 10, 20))
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
+    rows = list(load_workbook(out)["留守儿童花名册"].iter_rows(values_only=True))
+    header = rows[0]
+    got = {
+        r[header.index("姓名")]: (r[header.index("帮扶教师")], r[header.index("结对开始日期")])
+        for r in rows[1:]
+    }
+    assert got == {"张雨涵": ("王芳", dt.datetime(2024, 10, 20)), "李明轩": ("王芳", None)}
+
+
+def test_a_pair_without_its_day_is_the_whole_terms_over_the_merged_roster(
+    tmp_path: Path,
+) -> None:
+    """A pairs workbook without 结对日期: lbc cannot tell when 王芳 had 张雨涵, over the
+    folder or over the merged roster; she is held to the whole term both ways."""
+    root = county(tmp_path, None)
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
+    due = ("--as-of", "2024-10-25", "--format", "json")
+    folder, again = run("due", root, *due, cwd=tmp_path), run("due", out, *due, cwd=tmp_path)
+    assert judged(folder) == judged(again)
+    zhang = [x for x in judged(again) if x[1] == "张雨涵"]
+    assert zhang == [("王芳", "张雨涵", ["2024-09"], 55, True, ["talk", "home_visit", "warmth"])]
+
+
+def test_a_pairs_workbook_over_the_merged_roster_keeps_the_day_of_a_pair_it_keeps(
+    tmp_path: Path,
+) -> None:
+    """lbc pair over the merged roster keeps 王芳 with 张雨涵, dated Oct 20, the day the
+    pair began, as over the folder; the school then gives 李明轩 to 李强 on Nov 1 in that
+    workbook. On Nov 5 王芳 is held to 张雨涵's days from Oct 20 (17) and 李强 to 李明轩's
+    from Nov 1: the new workbook's day for one child took the merged roster's day
+    from the other, and 王芳 was held to September. (李明轩's last talk, Sep 10, is shown
+    as long ago as it was: 56 days, not overdue.)"""
+    root = county(tmp_path, dt.date(2024, 10, 20))
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
+    book = tmp_path / "结对名单.xlsx"
+    assert run("pair", out, "--out", book, cwd=tmp_path).exit_code == 0
+    wb = load_workbook(book)
+    ws = wb["结对名单"]
+    header = [c.value for c in ws[2]]
+    days = {}
+    for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
+        name = row[header.index("学生姓名")].value
+        if name == "李明轩":
+            row[header.index("帮扶教师")].value = "李强"
+            row[header.index("结对日期")].value = dt.datetime(2024, 11, 1)
+        if name:
+            days[name] = row[header.index("结对日期")].value
+    wb.save(book)
+    assert days["张雨涵"] == dt.datetime(2024, 10, 20)
+    result = run("due", out, book, "--as-of", "2024-11-05", "--format", "json", cwd=tmp_path)
+    assert judged(result) == [
+        ("李强", "李明轩", [], 56, False, ["talk", "home_visit", "warmth"]),
+        ("王芳", "张雨涵", [], 17, False, ["talk", "home_visit", "warmth"]),
+    ]
+    assert (
+        "提示：2 名儿童是结对名单在本学年中途才交给现在的帮扶教师的，从结对日期算起没有逾期"
+        "（此前的月份和无联系的天数不算在这位教师名下）"
+    ) in result.stderr.splitlines()
+
+
+def test_a_day_of_the_merged_roster_lbc_cannot_read_is_said(tmp_path: Path) -> None:
+    """A county worker types 十月下旬 over 张雨涵's 结对开始日期: lbc validate says it at
+    that cell (DATE001), and lbc due, not knowing the day, holds 王芳 to the whole term."""
+    root = county(tmp_path, dt.date(2024, 10, 20))
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
+    wb = load_workbook(out)
+    ws = wb["留守儿童花名册"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(row=2, column=header.index("姓名") + 1).value == "张雨涵"
+    ws.cell(row=2, column=header.index("结对开始日期") + 1).value = "十月下旬"
+    wb.save(out)
+    checked = run("validate", out, "--format", "json", cwd=tmp_path)
+    got = [(f["code"], f["message"], f["row"]) for f in checked.json()["findings"]]
+    assert got == [("DATE001", "“结对开始日期”无法识别为日期", 2)]
+    result = run("due", out, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
+    assert [x for x in judged(result) if x[1] == "张雨涵"] == [
+        ("王芳", "张雨涵", ["2024-09"], 55, True, ["talk", "home_visit", "warmth"])
+    ]
+
+
+def test_a_child_given_another_teacher_without_a_day_is_the_whole_terms(
+    tmp_path: Path,
+) -> None:
+    """Over the merged roster (张雨涵 王芳's since Oct 20) the school types 李强 for her into
+    lbc pair's workbook, clearing its 结对日期: nothing says since when 李强 has her, and
+    Oct 20 was the day of 王芳's pair. 李强 is held to the whole term, as without a day."""
+    root = county(tmp_path, dt.date(2024, 10, 20))
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
+    book = tmp_path / "结对名单.xlsx"
+    assert run("pair", out, "--out", book, cwd=tmp_path).exit_code == 0
+    wb = load_workbook(book)
+    ws = wb["结对名单"]
+    header = [c.value for c in ws[2]]
+    for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
+        if row[header.index("学生姓名")].value == "张雨涵":
+            row[header.index("帮扶教师")].value = "李强"
+            row[header.index("结对日期")].value = None
+    wb.save(book)
+    result = run("due", out, book, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
+    assert [x for x in judged(result) if x[1] == "张雨涵"] == [
+        ("李强", "张雨涵", ["2024-09"], 55, True, ["talk", "home_visit", "warmth"])
+    ]
