@@ -98,6 +98,33 @@ def test_a_pair_without_its_day_is_the_whole_terms_over_the_merged_roster(
     assert zhang == [("王芳", "张雨涵", ["2024-09"], 55, True, ["talk", "home_visit", "warmth"])]
 
 
+def paired_again(tmp_path: Path, child: str, day: dt.datetime | None) -> tuple[Path, Path]:
+    """The county's merged roster (张雨涵 王芳's since Oct 20), and lbc pair's workbook made
+    over it, in which the school then gives ``child`` to 李强 (结对日期 ``day``)."""
+    root = county(tmp_path, dt.date(2024, 10, 20))
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
+    book = tmp_path / "结对名单.xlsx"
+    assert run("pair", out, "--out", book, cwd=tmp_path).exit_code == 0
+    wb = load_workbook(book)
+    ws = wb["结对名单"]
+    at = {c.value: c.column - 1 for c in ws[2]}
+    for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
+        if row[at["学生姓名"]].value == child:
+            row[at["帮扶教师"]].value, row[at["结对日期"]].value = "李强", day
+    wb.save(book)
+    return out, book
+
+
+def pairs_of(book: Path) -> list[tuple[Any, ...]]:
+    """The workbook's pairs: each child, her teacher and its 结对日期."""
+    ws = load_workbook(book)["结对名单"]
+    at = {c.value: c.column - 1 for c in ws[2]}
+    keys = [at["学生姓名"], at["帮扶教师"], at["结对日期"]]
+    rows = ws.iter_rows(min_row=3, values_only=True)
+    return [tuple(row[k] for k in keys) for row in rows if row[keys[0]]]
+
+
 def test_a_pairs_workbook_over_the_merged_roster_keeps_the_day_of_a_pair_it_keeps(
     tmp_path: Path,
 ) -> None:
@@ -107,24 +134,9 @@ def test_a_pairs_workbook_over_the_merged_roster_keeps_the_day_of_a_pair_it_keep
     from Nov 1: the new workbook's day for one child took the merged roster's day
     from the other, and 王芳 was held to September. (李明轩's last talk, Sep 10, is shown
     as long ago as it was: 56 days, not overdue.)"""
-    root = county(tmp_path, dt.date(2024, 10, 20))
-    out = tmp_path / "全县.xlsx"
-    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
-    book = tmp_path / "结对名单.xlsx"
-    assert run("pair", out, "--out", book, cwd=tmp_path).exit_code == 0
-    wb = load_workbook(book)
-    ws = wb["结对名单"]
-    header = [c.value for c in ws[2]]
-    days = {}
-    for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
-        name = row[header.index("学生姓名")].value
-        if name == "李明轩":
-            row[header.index("帮扶教师")].value = "李强"
-            row[header.index("结对日期")].value = dt.datetime(2024, 11, 1)
-        if name:
-            days[name] = row[header.index("结对日期")].value
-    wb.save(book)
-    assert days["张雨涵"] == dt.datetime(2024, 10, 20)
+    out, book = paired_again(tmp_path, "李明轩", dt.datetime(2024, 11, 1))
+    days = {r[0]: r[2] for r in pairs_of(book)}
+    assert days == {"张雨涵": dt.datetime(2024, 10, 20), "李明轩": dt.datetime(2024, 11, 1)}
     result = run("due", out, book, "--as-of", "2024-11-05", "--format", "json", cwd=tmp_path)
     assert judged(result) == [
         ("李强", "李明轩", [], 56, False, ["talk", "home_visit", "warmth"]),
@@ -163,19 +175,8 @@ def test_a_child_given_another_teacher_without_a_day_is_the_whole_terms(
     """Over the merged roster (张雨涵 王芳's since Oct 20) the school types 李强 for her into
     lbc pair's workbook, clearing its 结对日期: nothing says since when 李强 has her, and
     Oct 20 was the day of 王芳's pair. 李强 is held to the whole term, as without a day."""
-    root = county(tmp_path, dt.date(2024, 10, 20))
-    out = tmp_path / "全县.xlsx"
-    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
-    book = tmp_path / "结对名单.xlsx"
-    assert run("pair", out, "--out", book, cwd=tmp_path).exit_code == 0
-    wb = load_workbook(book)
-    ws = wb["结对名单"]
-    header = [c.value for c in ws[2]]
-    for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
-        if row[header.index("学生姓名")].value == "张雨涵":
-            row[header.index("帮扶教师")].value = "李强"
-            row[header.index("结对日期")].value = None
-    wb.save(book)
+    out, book = paired_again(tmp_path, "张雨涵", None)
+    assert ("张雨涵", "李强", None) in pairs_of(book)
     result = run("due", out, book, "--as-of", "2024-10-25", "--format", "json", cwd=tmp_path)
     assert [x for x in judged(result) if x[1] == "张雨涵"] == [
         ("李强", "张雨涵", ["2024-09"], 55, True, ["talk", "home_visit", "warmth"])
