@@ -473,3 +473,27 @@ def test_a_pairs_workbooks_teacher_saved_without_its_result_is_counted_apart(
         " teacher (open the pairs workbook in Excel or WPS and save it again; see VAL010 in"
         " lbc validate)"
     )
+
+
+def test_merge_says_each_schools_such_cells_as_every_command_does(tmp_path: Path) -> None:
+    """Over a county's folder lbc merge says each school's cells saved without their
+    results in the words of every other command's note and of VAL010: the result was not
+    saved in the file; open and save it again in Excel or WPS."""
+    for school in ("白鹤小学", "青山小学"):
+        (tmp_path / "县" / school).mkdir(parents=True)
+        formulas_roster(tmp_path / "县" / school)
+    result = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.splitlines()[1:] == [
+        f"提示：县/{school}/花名册.xlsx 的“花名册”有 5 个格子是公式（第一个在 D2），文件里没有"
+        "保存计算结果，lbc 看不到它们的值，统计和名单里都当作没有这项内容；请用 Excel 或 WPS "
+        "打开这个文件再保存一次（见 lbc validate 的 VAL010）"
+        for school in ("白鹤小学", "青山小学")
+    ]
+    english = run("--lang", "en", "merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert english.stderr.splitlines()[1] == (
+        "note: 县/白鹤小学/花名册.xlsx sheet '花名册': 5 cells hold a formula whose result was"
+        " not saved in the file (the first at D2), so lbc cannot see their values and counts"
+        " and lists them as not there; open the file in Excel or WPS and save it again (see"
+        " VAL010 in lbc validate)"
+    )
