@@ -181,3 +181,21 @@ def test_a_child_given_another_teacher_without_a_day_is_the_whole_terms(
     assert [x for x in judged(result) if x[1] == "张雨涵"] == [
         ("李强", "张雨涵", ["2024-09"], 55, True, ["talk", "home_visit", "warmth"])
     ]
+
+
+def test_the_record_sheet_from_the_merged_roster_lays_out_what_the_folders_does(
+    tmp_path: Path,
+) -> None:
+    """王芳's record sheet made from the merged roster lays out 张雨涵's talks from
+    November, as the one made from the county's folder does, not from September."""
+    root = county(tmp_path, dt.date(2024, 10, 20))
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
+    talks = []
+    for source, folder in ((root, "文件夹"), (out, "合并")):
+        made = run("record-sheets", source, "--term", "2024-autumn", "--out", tmp_path / folder)
+        assert made.exit_code == 0, made.stderr
+        book = load_workbook(tmp_path / folder / "帮扶记录表_2024年秋季学期_王芳.xlsx")
+        rows = book["帮扶记录"].iter_rows(min_row=3, values_only=True)
+        talks.append([row[4] for row in rows if row[1] == "张雨涵" and row[3] == "谈心"])
+    assert talks[0] == talks[1] == ["2024年11月", "2024年12月", "2025年1月"]
