@@ -102,3 +102,20 @@ def test_rows_written_twice_the_reports_did_not_count_are_not_noted(tmp_path: Pa
     assert "REC011" not in summary.stderr
     due = run("due", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
     assert "REC011" not in due.stderr
+
+
+def test_one_day_written_two_ways_is_still_the_same_row(tmp_path: Path) -> None:
+    """The day is compared as read, not as typed: 2024-10-08 as a date cell, as the text
+    2024年10月8日 and as 10月8日 (the term's year) are one day, and rows alike in all else
+    are said. Kept on purpose: the 内容 word for word, the same teacher and child on that
+    day is most likely one talk entered twice (a clerk copying a teacher's paper sheet in
+    beside her own rows), and it counts twice either way; left unsaid, the slip would
+    silently make up a talk the child is owed. Where it was two talks, the warning asks
+    only for a look, and writing what each was about ends it."""
+    (tmp_path / "lbc.toml").write_text(
+        '[terms."2024-autumn"]\nstart = 2024-09-01\nend = 2025-01-20\n', encoding="utf-8"
+    )
+    path = _roster(tmp_path, TALK, ["2024年10月8日", *TALK[1:]], ["10月8日", *TALK[1:]])
+    assert _findings(path) == [("REC011", 3, "A", MESSAGE), ("REC011", 4, "A", MESSAGE)]
+    due = run("due", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
+    assert due.stderr == NOTE.replace("1 条", "2 条").replace("第 4 行", "第 3 行") + "\n"

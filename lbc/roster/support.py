@@ -411,7 +411,15 @@ def rows_written_twice(table: Table) -> list[tuple[int, int]]:
     day do (``dated_records``): likely a row copied by mistake, which lbc validate says
     (REC011) and lbc due and lbc summary count. A row that counts as no record is none: no
     child named, a date unread or empty, or a 类型 saying no contact was made (未家访). A
-    row on another sheet is a copy, counted once already."""
+    row on another sheet is a copy, counted once already.
+
+    The day is compared as read, not as typed: a date cell 2024-10-08, 2024年10月8日 and
+    10月8日 (of the term) are one day, as a copy on another sheet is the same day however
+    written (``dated_records``). The same teacher, child, 类型 and 内容 word for word on one
+    day written two ways is most likely one talk entered twice (a clerk typing a teacher's
+    paper sheet in below her own rows), and it counts twice either way: left unsaid, it
+    would make up a talk a child is owed. Where it was two talks, the warning only asks
+    for a look."""
     if not table.has("date") or not table.has("student"):
         return []
     empty = [None] * len(table)
