@@ -7,9 +7,15 @@ content stay silent, and a copy on another sheet still counts once."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+from lbc.output import xlsx_stream
+from lbc.roster import reading, sheet_pieces
 
 DAY = dt.date(2024, 10, 8)
 TALK = [DAY, "王芳", "张雨涵", "三年级(2)班", "谈心", "了解学习情况"]
@@ -119,3 +125,55 @@ def test_one_day_written_two_ways_is_still_the_same_row(tmp_path: Path) -> None:
     assert _findings(path) == [("REC011", 3, "A", MESSAGE), ("REC011", 4, "A", MESSAGE)]
     due = run("due", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
     assert due.stderr == NOTE.replace("1 条", "2 条").replace("第 4 行", "第 3 行") + "\n"
+
+
+def test_a_row_on_the_next_numbered_sheet_merge_wrote_is_on_the_same_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lbc merge goes on past Excel's row limit in numbered sheets (帮扶记录1, 帮扶记录2),
+    read back as the one sheet they are: a school's row 4 repeating its row 2 is said and
+    noted as in the school's own file, though merge put the two on different sheets (the
+    limit lowered to 2 rows, a module constant, as test_numbered_sheets does)."""
+    monkeypatch.setattr(xlsx_stream, "MAX_DATA_ROWS", 2)
+    (tmp_path / "各校" / "青山小学").mkdir(parents=True)
+    _roster(tmp_path / "各校" / "青山小学", TALK, [*TALK[:5], "谈与同学相处"], TALK)
+    merged = run("merge", "各校", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.stderr.splitlines()[-1] == (
+        "提示：一张工作表最多容纳 1,048,575 行数据，超出部分已依次写入编号工作表："
+        "帮扶记录1、帮扶记录2；lbc 读取时会把它们当作一张表"
+    )
+    found = run("validate", "全县.xlsx", "--select", "REC", "--format", "json", cwd=tmp_path)
+    assert [(f["sheet"], f["row"], f["message"]) for f in found.json()["findings"]] == [
+        ("帮扶记录2", 2, MESSAGE.replace("第 2 行", "全县.xlsx“帮扶记录1”第 2 行"))
+    ]
+    note = NOTE.replace("roster.xlsx 的“帮扶记录”第 4 行", "全县.xlsx 的“帮扶记录2”第 2 行")
+    summary = run("summary", "全县.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["records"]["total"] == 3
+    assert note in summary.stderr.splitlines()
+    due = run("due", "全县.xlsx", "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
+    assert note in due.stderr.splitlines()
+
+
+def test_a_sheet_read_in_pieces_is_compared_across_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A records sheet too big to parse whole is read a piece of rows at a time (pieces
+    made small instead of the sheet big, as test_sheet_pieces does): the copy at the end,
+    pieces after its first writing at row 2, is said as on a sheet read whole."""
+    days = [dt.date(2024, 9, 2) + dt.timedelta(days=k) for k in range(60)]
+    path = _roster(tmp_path, TALK, *([day, *TALK[1:5], "谈作业"] for day in days), TALK)
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+    pieces: list[bytes] = []
+    cut = sheet_pieces.worksheets
+
+    def counted(*args: Any) -> Iterator[bytes]:
+        for piece in cut(*args):
+            pieces.append(piece)
+            yield piece
+
+    monkeypatch.setattr(sheet_pieces, "worksheets", counted)
+    assert _findings(path) == [("REC011", 63, "A", MESSAGE)]
+    assert len(pieces) > 2  # the sheet was read in pieces
+    due = run("due", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
+    assert due.stderr == NOTE.replace("第 4 行", "第 63 行") + "\n"

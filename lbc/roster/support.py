@@ -411,7 +411,9 @@ def rows_written_twice(table: Table) -> list[tuple[int, int]]:
     day do (``dated_records``): likely a row copied by mistake, which lbc validate says
     (REC011) and lbc due and lbc summary count. A row that counts as no record is none: no
     child named, a date unread or empty, or a 类型 saying no contact was made (未家访). A
-    row on another sheet is a copy, counted once already.
+    row on another sheet is a copy, counted once already; the numbered sheets lbc merge
+    goes on in past Excel's row limit (帮扶记录1, 帮扶记录2), read back as one table, are
+    one sheet, and so is a sheet read in pieces.
 
     The day is compared as read, not as typed: a date cell 2024-10-08, 2024年10月8日 and
     10月8日 (of the term) are one day, as a copy on another sheet is the same day however
@@ -433,7 +435,7 @@ def rows_written_twice(table: Table) -> list[tuple[int, int]]:
             continue
         if kind.__class__ is nz.NotHeld:
             continue
-        j = first.setdefault((table.sheet_at(i), *row), i)
+        j = first.setdefault(row, i)
         if j != i:
             out.append((i, j))
     return out
