@@ -177,3 +177,18 @@ def test_a_sheet_read_in_pieces_is_compared_across_them(
     assert len(pieces) > 2  # the sheet was read in pieces
     due = run("due", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
     assert due.stderr == NOTE.replace("第 4 行", "第 63 行") + "\n"
+
+
+def test_watch_says_how_many_rows_written_twice_it_looked_over(tmp_path: Path) -> None:
+    """lbc watch reads the records for the days without contact (WCH013): it notes the rows
+    written twice among them as lbc due and lbc summary do, and not those it did not read
+    (a talk of the summer holidays, before the school year; a child not on the roster)."""
+    other = [*TALK[:5], "谈与同学相处"]
+    path = _roster(tmp_path, TALK, other, TALK)
+    watch = run("watch", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
+    assert watch.stderr == NOTE + "\n"
+    summer = [dt.date(2024, 8, 20), *TALK[1:]]
+    nobody = [DAY, "王芳", "不存在", None, "谈心", "了解学习情况"]
+    path = _roster(tmp_path, summer, summer, nobody, nobody)
+    watch = run("watch", path.name, "--as-of", "2024-10-20", "--format", "json", cwd=tmp_path)
+    assert "REC011" not in watch.stderr

@@ -322,12 +322,13 @@ class WatchFacts:
         summary leaves them out); records are attributed as the summary does."""
         return contact_days(self._roster, self._index) if self._roster.records else None
 
-    def unclear(self, as_of: dt.date, settings: WatchSettings) -> list[SupportRecord] | None:
+    def looked_over(self, as_of: dt.date, settings: WatchSettings) -> list[SupportRecord] | None:
         """The records of the days WCH013 looks back over (the school year up to
-        ``as_of``, as lbc due counts them) that name no one child (``SupportRecord.unclear``):
-        said beside the list, or a child they were written for would stand on it as never
-        contacted with no word why. None when the days without contact are not judged (no
-        records, or WCH013 weighed 0)."""
+        ``as_of``, as lbc due counts them): those naming no one child
+        (``SupportRecord.unclear``) said beside the list, or a child they were written for
+        would stand on it as never contacted with no word why, and of the others the rows
+        written twice (``rows_written_twice``). None when the days without contact are not
+        judged (no records, or WCH013 weighed 0)."""
         weight, _, own = self._weights(settings)
         if self._contacts is None or all(w["WCH013"] <= 0 for w in [weight, *own.values()]):
             return None
@@ -336,8 +337,7 @@ class WatchFacts:
         for file in self._roster.terms:
             last, start, _ = _contact_window(as_of, self._roster.terms_of(file, settings.terms))
             own[file] = (start, last, ())
-        records = dated_records(self._roster, self._index, year_start, day, (), own)
-        return [r for r in records if r.unclear]
+        return dated_records(self._roster, self._index, year_start, day, (), own)
 
     def _weights(
         self, settings: WatchSettings, without: tuple[str, ...] = ()

@@ -167,8 +167,8 @@ def note_uncounted_records(
     of another term) or is left empty, those whose 类型 says no contact was made (未家访),
     and those dated in no term (by the
     school's ``terms``, in a county's folder each school's own over them: a summer's home
-    visit); and of the records a report ``counted`` (lbc due, lbc summary), the rows
-    repeating an earlier row of their sheet, which it counted twice
+    visit); and of the records a report ``counted`` (lbc due, lbc summary, lbc watch), the
+    rows repeating an earlier row of their sheet, which it counted twice
     (lbc.roster.support.rows_written_twice)."""
     if unclear:
         codes = _codes(roster, "student", _places(unclear), "REC002", "REC003")

@@ -72,7 +72,7 @@ def watch_command(
     common.note_untyped(report.untyped, t("watch.untyped"))
     common.note_own_watch(report.own)
     if report.unclear is not None:  # the days without contact count: what they cannot see
-        common.note_uncounted_records(roster, cfg.terms, report.unclear)
+        common.note_uncounted_records(roster, cfg.terms, report.unclear, counted=report.counted)
     privacy = Privacy(show_pii, names_in_full=True)  # the children to look after: names whole
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here

@@ -13,7 +13,7 @@ from lbc.checks.watch import Watched, WatchFacts, settings_of_their_own
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster.canonical import Roster, Table
 from lbc.roster.people import require_left_behind_type, untyped
-from lbc.roster.support import SupportRecord
+from lbc.roster.support import SupportRecord, counted_records
 from lbc.roster.tables import in_other_schools
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
@@ -30,11 +30,15 @@ class WatchReport:
     count: int
     again: int
     # Records naming no one child among those WCH013 looks back over; None when the days
-    # without contact are not judged (WatchFacts.unclear).
+    # without contact are not judged (WatchFacts.looked_over).
     unclear: list[SupportRecord] | None = None
     # The schools of a county whose own lbc.toml's [watch] draws their children's list, by
     # name, and where it differs from the run's (``unlike``): threshold, guardian_age, weights.
     own: dict[str, dict[str, object]] = field(default_factory=dict)
+    # Of the records WCH013 looks back over, the others (``counted_records``), for the note
+    # to say which of them repeat an earlier row of their sheet (lbc validate's REC011), as
+    # lbc due's and lbc summary's does.
+    counted: list[SupportRecord] = field(default_factory=list)
 
 
 def watch_report(
@@ -53,6 +57,7 @@ def watch_report(
         key=lambda w: (-w.score, place[id(w.table)], w.i),
     )
     groups = by_class(roster, ((w.table, w.i, w) for w in listed))
+    records = facts.looked_over(as_of, settings)
     return WatchReport(
         groups,
         settings.threshold,
@@ -60,8 +65,9 @@ def watch_report(
         untyped(roster.children),
         len(found),
         len({id(kept) for kept, _ in others}),
-        facts.unclear(as_of, settings),
+        None if records is None else [r for r in records if r.unclear],
         settings_of_their_own(roster, settings),
+        counted_records(records or ()),
     )
 
 

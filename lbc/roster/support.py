@@ -409,11 +409,11 @@ def rows_written_twice(table: Table) -> list[tuple[int, int]]:
     school and 出生日期 as read), 类型 and 内容 (width folded and spaces collapsed, as
     ``nz.text`` reads it: “了解学习情况 ” is “了解学习情况”). Both count, as two talks of one
     day do (``dated_records``): likely a row copied by mistake, which lbc validate says
-    (REC011) and lbc due and lbc summary count. A row that counts as no record is none: no
-    child named, a date unread or empty, or a 类型 saying no contact was made (未家访). A
-    row on another sheet is a copy, counted once already; the numbered sheets lbc merge
-    goes on in past Excel's row limit (帮扶记录1, 帮扶记录2), read back as one table, are
-    one sheet, and so is a sheet read in pieces.
+    (REC011) and lbc due, lbc summary and lbc watch count. A row that counts as no record
+    is none: no child named, a date unread or empty, or a 类型 saying no contact was made
+    (未家访). A row on another sheet is a copy, counted once already; the numbered sheets
+    lbc merge goes on in past Excel's row limit (帮扶记录1, 帮扶记录2), read back as one
+    table, are one sheet, and so is a sheet read in pieces.
 
     The day is compared as read, not as typed: a date cell 2024-10-08, 2024年10月8日 and
     10月8日 (of the term) are one day, as a copy on another sheet is the same day however
@@ -443,7 +443,7 @@ def rows_written_twice(table: Table) -> list[tuple[int, int]]:
 
 def records_written_twice(roster: Roster) -> list[tuple[Table, int]]:
     """The records that repeat an earlier row of their own sheet (``rows_written_twice``):
-    counted as records, and lbc due and lbc summary say how many."""
+    counted as records, and lbc due, lbc summary and lbc watch say how many."""
     return [(table, i) for table in roster.records for i, _ in rows_written_twice(table)]
 
 
