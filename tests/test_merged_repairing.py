@@ -148,9 +148,9 @@ def test_a_pairs_workbook_over_the_merged_roster_keeps_the_day_of_a_pair_it_keep
     ) in result.stderr.splitlines()
 
 
-def test_a_day_of_the_merged_roster_lbc_cannot_read_is_said(tmp_path: Path) -> None:
-    """A county worker types 十月下旬 over 张雨涵's 结对开始日期: lbc validate says it at
-    that cell (DATE001), and lbc due, not knowing the day, holds 王芳 to the whole term."""
+def typed_over(tmp_path: Path, column: str, value: str, was: tuple[str, str] | None = None) -> Path:
+    """The county's merged roster (张雨涵 王芳's since Oct 20) with ``value`` typed over
+    张雨涵's ``column`` by hand; ``was``: a column of hers and what merge wrote there."""
     root = county(tmp_path, dt.date(2024, 10, 20))
     out = tmp_path / "全县.xlsx"
     assert run("merge", root, "--out", out, cwd=tmp_path).exit_code == 0
@@ -158,8 +158,17 @@ def test_a_day_of_the_merged_roster_lbc_cannot_read_is_said(tmp_path: Path) -> N
     ws = wb["留守儿童花名册"]
     header = [c.value for c in ws[1]]
     assert ws.cell(row=2, column=header.index("姓名") + 1).value == "张雨涵"
-    ws.cell(row=2, column=header.index("结对开始日期") + 1).value = "十月下旬"
+    if was is not None:
+        assert ws.cell(row=2, column=header.index(was[0]) + 1).value == was[1]
+    ws.cell(row=2, column=header.index(column) + 1).value = value
     wb.save(out)
+    return out
+
+
+def test_a_day_of_the_merged_roster_lbc_cannot_read_is_said(tmp_path: Path) -> None:
+    """A county worker types 十月下旬 over 张雨涵's 结对开始日期: lbc validate says it at
+    that cell (DATE001), and lbc due, not knowing the day, holds 王芳 to the whole term."""
+    out = typed_over(tmp_path, "结对开始日期", "十月下旬")
     checked = run("validate", out, "--format", "json", cwd=tmp_path)
     got = [(f["code"], f["message"], f["row"]) for f in checked.json()["findings"]]
     assert got == [("DATE001", "“结对开始日期”无法识别为日期", 2)]
@@ -199,3 +208,29 @@ def test_the_record_sheet_from_the_merged_roster_lays_out_what_the_folders_does(
         rows = book["帮扶记录"].iter_rows(min_row=3, values_only=True)
         talks.append([row[4] for row in rows if row[1] == "张雨涵" and row[3] == "谈心"])
     assert talks[0] == talks[1] == ["2024年11月", "2024年12月", "2025年1月"]
+
+
+def test_a_teacher_typed_over_the_merged_pair_is_held_to_the_whole_term(
+    tmp_path: Path,
+) -> None:
+    """The county's merged roster gives 张雨涵 to 王芳 from Oct 20; someone then types 李强
+    over her 帮扶教师 by hand. Oct 20 was the day of 王芳's pair, not of 李强's: nothing
+    says since when 李强 has her, and lbc due held him only to the days from Oct 20 (6 days,
+    nothing missed), a day the roster never gave him. He is held to the whole term, as a
+    roster's 帮扶教师 typed by hand is over the folder, and a merge of that roster carries
+    no day for him."""
+    out = typed_over(tmp_path, "帮扶教师", "李强", ("结对开始日期对应教师", "王芳"))
+    whole_term = [("李强", "张雨涵", ["2024-09"], 55, True, ["talk", "home_visit", "warmth"])]
+    due = ("--as-of", "2024-10-25", "--format", "json")
+    result = run("due", out, *due, cwd=tmp_path)
+    assert [x for x in judged(result) if x[1] == "张雨涵"] == whole_term
+    again = tmp_path / "再次合并.xlsx"
+    assert run("merge", out, "--out", again, cwd=tmp_path).exit_code == 0
+    rows = list(load_workbook(again)["留守儿童花名册"].iter_rows(values_only=True))
+    at = [rows[0].index(h) for h in ("姓名", "帮扶教师", "结对开始日期", "结对开始日期对应教师")]
+    assert [tuple(r[k] for k in at) for r in rows[1:]] == [
+        ("张雨涵", "李强", None, None),
+        ("李明轩", "王芳", None, None),
+    ]
+    result = run("due", again, *due, cwd=tmp_path)
+    assert [x for x in judged(result) if x[1] == "张雨涵"] == whole_term

@@ -48,7 +48,7 @@ from lbc.reports.merged_layout import LAYOUT, lacked_at
 from lbc.roster import forking, parent_death, reading, record_sheets
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
-from lbc.roster.fields import PAIRED_SINCE_KEY, Kind
+from lbc.roster.fields import PAIRED_SINCE_KEY, PAIRED_TEACHER_KEY, Kind
 from lbc.roster.merged_books import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
@@ -252,14 +252,16 @@ def sheet_rows(table: Table, schools: Schools, paired: bool = False) -> list[lis
     """A table's rows as the merged roster holds them: each cell as the school wrote it
     (Table.written), behind the row's school (its 学校 cell, else its file's) and where
     the row came from; 帮扶教师 as ``support_teachers`` gives it (``paired``: a pairs
-    workbook was joined), and beside it the day the pair began (``paired_since``)."""
-
-    def column(key: str) -> list[Any]:
-        if key == "support_teacher":
-            return support_teachers(table, paired)
-        return paired_since(table) if key == PAIRED_SINCE_KEY else table.written(key)
-
-    columns = [column(f.key) for f in LAYOUT[table.kind]]
+    workbook was joined), and beside it the day the pair began (``paired_since``) and the
+    teacher that day is of, the pair's, so that one typed over her later has no day."""
+    made: dict[str, list[Any]] = {}
+    if table.kind is Kind.CHILDREN:
+        teachers, days = support_teachers(table, paired), paired_since(table)
+        made["support_teacher"], made[PAIRED_SINCE_KEY] = teachers, days
+        made[PAIRED_TEACHER_KEY] = [
+            t if d.__class__ is dt.date else None for t, d in zip(teachers, days, strict=True)
+        ]
+    columns = [made[f.key] if f.key in made else table.written(f.key) for f in LAYOUT[table.kind]]
     lead = [
         (schools.of(table, i), schools.source(table.file), table.sheet_at(i), row)
         for i, row in enumerate(table.rows)

@@ -27,6 +27,7 @@ from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
     PAIRED_SINCE_KEY,
+    PAIRED_TEACHER_KEY,
     ROLE_ATTRIBUTES,
     ROLES,
     Kind,
@@ -137,6 +138,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "enrollment_date": (nz.date, True),
         "id_kind": (nz.id_kind, True),
         PAIRED_SINCE_KEY: (nz.date, True),
+        PAIRED_TEACHER_KEY: (_error_kept(nz.support_teacher), True),  # as the 帮扶教师 beside
         "notes": (nz.text, False),
         "school": (nz.school, True),
     },

@@ -20,6 +20,9 @@ from lbc.roster.normalise import RECORD_KIND_WORDS, T2S
 # Where the pairs join (lbc.roster.pairs) keeps the day a pairs workbook gave a child a
 # teacher other than the one her row stated when it was made; a merged roster's column.
 PAIRED_SINCE_KEY = "support_teacher_since"
+# And the teacher that day is of, as merge wrote her beside it: a 帮扶教师 typed over hand
+# after merging is another teacher's, whose pair the day is not the start of.
+PAIRED_TEACHER_KEY = "support_teacher_since_of"
 
 
 class Kind(StrEnum):
@@ -275,6 +278,9 @@ CHILD_FIELDS: tuple[Field, ...] = (
     # 结对日期, lbc.roster.pairs), which lbc merge writes beside the pair: every command
     # reading the merged roster holds that teacher to nothing before it, as over the folder.
     Field(PAIRED_SINCE_KEY, "结对开始日期"),
+    # The teacher the day above is of (the 帮扶教师 merge wrote beside it): the day stands
+    # while the row's 帮扶教师 names her, and a teacher typed in her place has no day.
+    Field(PAIRED_TEACHER_KEY, "结对开始日期对应教师"),
 )
 
 # A teachers list's column of the children each teacher supports (帮扶学生姓名, 帮扶对象), as

@@ -41,7 +41,7 @@ from pathlib import Path
 from lbc.messages import both
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
-from lbc.roster.fields import PAIRED_SINCE_KEY
+from lbc.roster.fields import PAIRED_SINCE_KEY, PAIRED_TEACHER_KEY
 from lbc.roster.people import (
     NAMESAKE_KEY,
     TeachersInPost,
@@ -516,6 +516,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
         repeated: list[dict[int, tuple[Table, int]]] = [{} for _ in roster.children]
     else:
         repeated = repeated_rows(roster.children, roster.copy_schools())
+    _drop_days_of_others(roster.children)
     if not roster.pairs and not roster.previous and not listed:
         _named_by_copies(roster, repeated, joined)
         return joined
@@ -585,7 +586,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
         stated: list[str | None] = [_text(cell) for cell in cells]  # the cell, else a list's
         # A merged roster's 结对开始日期: the day its pair was made, which stands while the
         # pair does (a workbook keeping the teacher its row names), as over the folder.
-        carried = table.values.get(PAIRED_SINCE_KEY)
+        carried = table.values.get(PAIRED_SINCE_KEY)  # _drop_days_of_others has run
         since: list[object] = [None] * len(table) if carried is None else list(carried)
         began: list[dt.date | None] = [None] * len(table)
         for i in range(len(table)):
@@ -664,6 +665,25 @@ def _pair_began(decisions: list[_Decision]) -> tuple[dt.date | None, bool]:
         return None, False
     new = first.has_listed and not _same_teacher(first.teacher, first.listed)
     return day, new and not first.kept_unnamed
+
+
+def _drop_days_of_others(tables: list[Table]) -> None:
+    """Clear each 结对开始日期 (PAIRED_SINCE_KEY) of a children table whose teacher, as merge
+    wrote her beside it (结对开始日期对应教师, PAIRED_TEACHER_KEY), is not the one the row's
+    帮扶教师 names: a teacher typed over her by hand after merging. The day was of the
+    other's pair; of the one named now nothing says since when she has had the child, and
+    she is held to the whole term, as a 帮扶教师 typed by hand is over the folder."""
+    for table in tables:
+        if table.parked:  # a folder's lbc validate checks the cells as written
+            continue
+        days, of = table.values.get(PAIRED_SINCE_KEY), table.values.get(PAIRED_TEACHER_KEY)
+        if days is None or of is None:
+            continue
+        named = table.values.get("support_teacher") or [None] * len(table)
+        table.values[PAIRED_SINCE_KEY] = [
+            day if _text(whose) is None or _same_teacher(_text(whose), _text(now)) else None
+            for day, whose, now in zip(days, of, named, strict=True)
+        ]
 
 
 def _same_teacher(one: str | None, other: str | None) -> bool:
