@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
@@ -169,6 +169,8 @@ HEADER = st.sampled_from(
     st.integers(min_value=20, max_value=200),
     st.booleans(),
 )  # fmt: skip
+# A line separator (U+2028) ending a cell that fits: a break to rich, drawn as two lines.
+@example((["学生", "学生"], [["", "511321********4000\u2028"], ["身份证号", None]]), 65, False)
 def test_a_table_is_drawn_as_richs_table_draws_it(table, width, terminal):
     """Line for line and escape for escape, at any width, on a terminal or not: a cell
     that fits is padded, one that does not is wrapped, a heading is bold, as rich's Table

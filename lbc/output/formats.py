@@ -467,12 +467,14 @@ class _FittedTable:
         yield Segment(frame.get_bottom(padded) + "\n")
 
 
-# What a cell that fits its column is drawn by rich for: more than a line, or characters
-# whose width rich does not count one by one (a zero-width joiner or an emoji's
-# variation selector changes the width of the characters about it).
-_NOT_PLAIN = re.compile("[\n\t\u200d\ufe0f]")
 # What str.splitlines breaks a line at.
-_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
+# What a cell that fits its column is drawn by rich for: more than a line (a line
+# separator pasted from a web page is a break to rich too), or characters whose width rich
+# does not count one by one (a zero-width joiner or an emoji's variation selector changes
+# the width of the characters about it).
+_NOT_PLAIN = re.compile(f"[{_LINE_BREAKS}\t\u200d\ufe0f]")
 
 
 def _by_rich(console: Any, options: Any, text: str, width: int) -> list[list[Any]]:
