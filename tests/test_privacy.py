@@ -153,6 +153,10 @@ def test_a_phone_cells_number_is_masked_as_it_was_written() -> None:
     assert masked.phone("13812345678,13912345678") == "138****5678,139****5678"
     assert masked.phone("13812345678/1391234567.8") == "138****5678/139****567.8"
     assert masked.phone("1381234567,8") == "138****567,8"  # one number, a comma in it
+    # A local number shows its last four only: with its first three it showed whole.
+    assert masked.phone("5521234") == masked.phone("552-1234") == "***1234"
+    assert masked.phone("87654321") == "****4321"
+    assert masked.phone("5521234/5521235") == "***1234/***1235"
 
 
 TYPED_PHONE = "13600002222"  # a phone typed into a name or an address, where none belongs

@@ -173,7 +173,12 @@ def mask_phone(value: str) -> str:
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < 7:
         return "*" * len(digits)
-    masked = digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    if len(digits) < 10:
+        # A local number (5521234, 87654321): its last four, as mask_numbers shows one;
+        # its first three as well would show it whole, or all but a digit or two.
+        masked = "*" * (len(digits) - 4) + digits[-4:]
+    else:
+        masked = digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
     # A fraction's point (1381234567.8, 138 1234 567.8: PHN007) and a mark that is no point
     # (1381234567,8, 1381234567。8) stay where they stand, as typed (1381234567 .8,
     # 1381234567．8, 1381234567·8): without them the cell read as a whole mobile
