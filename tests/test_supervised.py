@@ -367,6 +367,42 @@ def test_the_memory_a_process_holds_is_read_without_psutil() -> None:
     assert process_memory.memory_in_use(2**22 + 12345) is None  # no such process
 
 
+# Run in a process of its own: what they change is that process's allocator.
+FREED_HEAP = """
+import os, sys
+from lbc.roster import process_memory as pm
+def mb(): return pm.memory_in_use(os.getpid()) >> 20
+if sys.argv[1] == "apart":
+    pm.large_blocks_apart()
+x = bytearray(4 << 20); del x  # a large block freed: glibc raises its threshold to its size
+big, kept = [], []
+for _ in range(100):  # 200 MB of large blocks, each with a small one kept after it
+    big.append(bytearray(2 << 20))
+    kept.append(bytearray(4000))
+del big
+held = mb()
+if sys.argv[1] == "give back":
+    pm.give_back_freed()
+print(held, mb())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+@pytest.mark.parametrize(
+    ("how", "held", "after"),
+    [("as glibc does", True, True), ("give back", True, False), ("apart", False, False)],
+)
+def test_a_read_in_pieces_gives_back_the_heap_it_freed(how: str, held: bool, after: bool) -> None:
+    """Reading a sheet in pieces frees large blocks among the rows it keeps: by default
+    glibc keeps them in the process (200 MB here); lbc maps large blocks on their own
+    (large_blocks_apart), and gives back what is freed after a sheet (give_back_freed)."""
+    done = subprocess.run(
+        [sys.executable, "-c", FREED_HEAP, how], capture_output=True, text=True, check=True
+    )
+    before, then = map(int, done.stdout.split())
+    assert (before > 150, then > 150) == (held, after), done.stdout
+
+
 def test_spawned_reading_child_where_there_is_no_fork(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

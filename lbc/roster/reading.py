@@ -34,7 +34,7 @@ from lbc.errors import LbcError
 from lbc.messages import os_reason, t
 from lbc.output.formats import neutralised
 from lbc.output.formula_errors import EXCEL_ERRORS, FORMULA_ERRORS, UNSAVED
-from lbc.roster import sheet_pieces, supervised, xls_errors
+from lbc.roster import process_memory, sheet_pieces, supervised, xls_errors
 from lbc.roster.xls_errors import OLE_DIFAT, OLE_MAGIC, OLE_MARKERS, OLE_SECTOR_SHIFT
 
 T = TypeVar("T")
@@ -168,9 +168,12 @@ _NUMBERED = re.compile(rb"\sr\s*=")
 # A <mergeCell> element is this long at most for the scan to see it whole across two pieces.
 _MERGE_TAG_BYTES = 4096
 # A sheet part of more XML than this is parsed a piece at a time (lbc.roster.sheet_pieces):
-# whole, a county's merged roster of a million children took 6 GB. Such a part is always
-# scanned (_check_extent), which finds its merged ranges, stated after its rows.
-PIECES_BYTES = 256 << 20
+# whole, a county's merged roster of a million children took 6 GB, and its 200,000 records
+# (110 MB) a few hundred MB more at its peak than in pieces, their texts shared. Such a
+# part is always scanned (_check_extent), which finds its merged ranges, stated after its
+# rows. A county's 100,000 children (90 MB, its texts shared in the workbook) are parsed
+# whole, in one go, which is faster.
+PIECES_BYTES = 96 << 20
 # The pieces of such a sheet parsed at once, ahead of the one whose rows are being used:
 # parsing is most of a piece's time, and takes the second core.
 PIECES_AHEAD = 2
@@ -1872,6 +1875,7 @@ def _send_sheet_in_pieces(
     failure of the read send the sheet again from its start (_Again), read as any other
     part in pieces once it is looked at as before. Text showing a formula's error is said
     after the rows (_ShowsErrors)."""
+    process_memory.large_blocks_apart()
     if merged is None:
         look = _Look(path, {}, merges=True)
         try:
@@ -1962,6 +1966,7 @@ def _send_pieces(
             del rows
     if head is None:
         send(RawSheet(name, []))
+    process_memory.give_back_freed()
 
 
 def _parsed_pieces(
