@@ -16,6 +16,7 @@ from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
+from lbc.pairing import solver as matching
 from lbc.pairing.problem import ChildRow, Pairing, pair
 from lbc.workspace.schools import run_school
 
@@ -59,7 +60,9 @@ def pair_command(
     guarded = [p for p in inputs if not (replacing and out and p.resolve() == out.resolve())]
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, guarded)
+    loaded = matching.load_meanwhile()  # while the workbook is parsed
     roster = common.read(paths, cfg, runs, keep=keep, pairs_matter=True)
+    loaded()
     if replacing and out is not None and out.exists():
         books = {Path(table.file).resolve() for table in roster.pairs}
         if out.resolve() not in books:  # a school's own file saved under that name

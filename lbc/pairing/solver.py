@@ -30,8 +30,10 @@ a few times slower. Schools are solved one at a time, which keeps weights small.
 from __future__ import annotations
 
 import itertools
+import os
+import threading
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -365,6 +367,20 @@ def load() -> None:
     solve half the schools (lbc.roster.background), or each process imports them itself."""
     import numpy  # noqa: F401
     from ortools.graph.python import min_cost_flow  # noqa: F401
+
+
+def load_meanwhile() -> Callable[[], None]:
+    """Start importing numpy and OR-Tools on a thread of their own; the function returned
+    waits until they are in. Called before the roster is read: calamine parses a sheet
+    without Python's lock, so a county's fifth of a second of imports is done on the other
+    core meanwhile. Waited for before any fork (a folder's reading host, pairing's
+    children: lbc.roster.background): a child forked while a module is half imported would
+    wait for it forever, were it to import it."""
+    thread = threading.Thread(target=load, name="lbc-load-solver", daemon=True)
+    thread.start()
+    if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+        os.register_at_fork(before=thread.join)
+    return thread.join
 
 
 def _min_cost_flow(network: Network, cost: np.ndarray) -> np.ndarray:
