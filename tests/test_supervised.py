@@ -372,8 +372,6 @@ FREED_HEAP = """
 import os, sys
 from lbc.roster import process_memory as pm
 def mb(): return pm.memory_in_use(os.getpid()) >> 20
-if sys.argv[1] == "apart":
-    pm.large_blocks_apart()
 x = bytearray(4 << 20); del x  # a large block freed: glibc raises its threshold to its size
 big, kept = [], []
 for _ in range(100):  # 200 MB of large blocks, each with a small one kept after it
@@ -390,12 +388,12 @@ print(held, mb())
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
 @pytest.mark.parametrize(
     ("how", "held", "after"),
-    [("as glibc does", True, True), ("give back", True, False), ("apart", False, False)],
+    [("as glibc does", True, True), ("give back", True, False)],
 )
 def test_a_read_in_pieces_gives_back_the_heap_it_freed(how: str, held: bool, after: bool) -> None:
     """Reading a sheet in pieces frees large blocks among the rows it keeps: by default
-    glibc keeps them in the process (200 MB here); lbc maps large blocks on their own
-    (large_blocks_apart), and gives back what is freed after a sheet (give_back_freed)."""
+    glibc keeps them in the process (200 MB here); lbc gives back what is freed after
+    the sheet (give_back_freed)."""
     done = subprocess.run(
         [sys.executable, "-c", FREED_HEAP, how], capture_output=True, text=True, check=True
     )

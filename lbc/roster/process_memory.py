@@ -38,30 +38,19 @@ def address_space() -> int | None:
     return _statm("self", 0)
 
 
-def large_blocks_apart() -> None:
-    """Have glibc's malloc map every block of a megabyte or more on its own, and unmap it
-    when freed. By default it raises that threshold to the size of a large block once one
-    is freed, and serves the next from its heap: reading a sheet in pieces frees a piece's
-    XML, its in-memory workbook and calamine's cells every 16 MB of XML, and a province's
-    read left some 100 MB of freed heap between the rows it kept. Nothing elsewhere (no
-    glibc: Windows, macOS, musl), where the allocator is another."""
-    libc = _glibc()
-    if libc is not None:
-        libc.mallopt(_M_MMAP_THRESHOLD, 1 << 20)
-
-
 def give_back_freed() -> None:
     """Return the pages of glibc's heap that hold nothing any more to the system
-    (malloc_trim): after a sheet read in pieces, a province's read had some 200 MB of freed
-    heap in its resident set, which the checks after it would not all reuse. A few
-    milliseconds; nothing without glibc."""
+    (malloc_trim): after a sheet read in pieces (its pieces' XML, in-memory workbooks and
+    calamine's cells freed among the rows kept), a province's read held some 200 MB of
+    freed heap, which what is read and checked after it did not all reuse. A few
+    milliseconds; nothing without glibc.
+
+    Having glibc map each large block on its own instead (mallopt M_MMAP_THRESHOLD), so
+    that freeing it unmaps it, kept the peak 150 MB lower still, but cost 5 s of the
+    province's 55 s in page faults."""
     libc = _glibc()
     if libc is not None:
         libc.malloc_trim(0)
-
-
-# mallopt's parameter for the size from which malloc maps a block on its own (malloc.h).
-_M_MMAP_THRESHOLD = -3
 
 
 def _glibc() -> Any:

@@ -168,11 +168,11 @@ _NUMBERED = re.compile(rb"\sr\s*=")
 # A <mergeCell> element is this long at most for the scan to see it whole across two pieces.
 _MERGE_TAG_BYTES = 4096
 # A sheet part of more XML than this is parsed a piece at a time (lbc.roster.sheet_pieces):
-# whole, a county's merged roster of a million children took 6 GB, and its 200,000 records
-# (110 MB) a few hundred MB more at its peak than in pieces, their texts shared. Such a
-# part is always scanned (_check_extent), which finds its merged ranges, stated after its
-# rows. A county's 100,000 children (90 MB, its texts shared in the workbook) are parsed
-# whole, in one go, which is faster.
+# whole, a county's merged roster of a million children took 6 GB; its 200,000 records
+# (110 MB) are read in pieces too, their texts shared and the heap given back after them
+# (process_memory.give_back_freed), not parsed whole at the read's peak. Such a part is
+# always scanned (_check_extent), which finds its merged ranges, stated after its rows. A
+# county's 100,000 children (87 MB, their texts shared in the workbook) are parsed whole.
 PIECES_BYTES = 96 << 20
 # The pieces of such a sheet parsed at once, ahead of the one whose rows are being used:
 # parsing is most of a piece's time, and takes the second core.
@@ -1875,7 +1875,6 @@ def _send_sheet_in_pieces(
     failure of the read send the sheet again from its start (_Again), read as any other
     part in pieces once it is looked at as before. Text showing a formula's error is said
     after the rows (_ShowsErrors)."""
-    process_memory.large_blocks_apart()
     if merged is None:
         look = _Look(path, {}, merges=True)
         try:
