@@ -1,5 +1,6 @@
-"""Every normaliser in lbc.roster.normalise: never raises, returns None / canonical / Bad, and reads
-every spelling the field dictionary (shared/spec/archive-fields.md) says it must."""
+"""Every normaliser in lbc.roster.normalise (and lbc.roster.phones): never raises, returns
+None / canonical / Bad, and reads every spelling the field dictionary
+(shared/spec/archive-fields.md) says it must."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.output.privacy import mask_phone
-from lbc.roster import canonical
+from lbc.roster import canonical, phones
 from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.normalise import Bad, ClassRef, NumericId
@@ -87,7 +88,7 @@ NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
         nz.school,
         lambda r: isinstance(r, str) and r != "" and not any(map(str.isspace, r)),
     ),
-    "phone": (nz.phone, _ok_phone),
+    "phone": (phones.phone, _ok_phone),
     "id_number": (nz.id_number, _ok_id),
     "date": (nz.date, lambda r: type(r) in (dt.date, nz.YearMonth)),
     "class_ref": (nz.class_ref, _ok_class),
@@ -132,10 +133,14 @@ PUBLIC = {
 }
 
 
+# The normalisers with a module of their own; every other is lbc.roster.normalise's.
+HOME = {"phone": phones}
+
+
 def test_every_normaliser_is_covered() -> None:
     assert set(NORMALISERS) == PUBLIC
     for key in PUBLIC:
-        assert callable(getattr(nz, key))
+        assert callable(getattr(HOME.get(key, nz), key))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,9 +329,9 @@ def test_mobile_spellings_property(number: str) -> None:
         f"0086-{a}-{b}-{c}",
         f"  {number}\t",
     ):
-        assert nz.phone(spelling) == number, spelling
-    assert nz.phone(number[:-1]) == Bad(number[:-1])  # 10 digits
-    assert nz.phone(number + "0") == Bad(number + "0")  # 12 digits
+        assert phones.phone(spelling) == number, spelling
+    assert phones.phone(number[:-1]) == Bad(number[:-1])  # 10 digits
+    assert phones.phone(number + "0") == Bad(number + "0")  # 12 digits
 
 
 @FAST
@@ -348,8 +353,8 @@ def test_landline_spellings_property(area: str, local: str) -> None:
         f"（{area}）{local}",
         want.translate(FULL_WIDTH),
     ):
-        assert nz.phone(spelling) == want, spelling
-    assert nz.phone(nz.phone(want)) == want
+        assert phones.phone(spelling) == want, spelling
+    assert phones.phone(phones.phone(want)) == want
 
 
 def _landline_with_a_0(digits: str) -> bool:
@@ -372,11 +377,11 @@ def test_a_number_cell_of_9_to_11_digits_is_a_phone_only_as_a_mobile_property(
     7551234567) is never read, its 0 never guessed back, and is said to be that; any other
     is no phone."""
     digits = str(number)
-    read = nz.phone(float(number) if as_float else number)
+    read = phones.phone(float(number) if as_float else number)
     if MOBILE.fullmatch(digits):
         assert read == digits
     elif _landline_with_a_0(digits):
-        assert read == Bad(digits, nz.LANDLINE_ZERO_DROPPED)
+        assert read == Bad(digits, phones.LANDLINE_ZERO_DROPPED)
     else:
         assert read == Bad(digits)
 
@@ -393,7 +398,7 @@ def test_a_number_with_a_fraction_is_never_a_phone_property(value: float) -> Non
     """No number cell with a fraction is a phone (1381234567.8 is not 13812345678): it is
     said to have one, as it was written."""
     assume(not value.is_integer())
-    assert nz.phone(value) == Bad(repr(value), nz.FRACTION)
+    assert phones.phone(value) == Bad(repr(value), phones.FRACTION)
 
 
 @FAST
@@ -403,7 +408,7 @@ def test_a_mobile_written_out_with_a_fraction_is_no_phone_property(number: str, 
     cell with one saved as text) are no phone either."""
     assume(number[point:].strip("0"))
     written = f"{number[:point]}.{number[point:]}"
-    assert nz.phone(written) == Bad(written, nz.FRACTION)
+    assert phones.phone(written) == Bad(written, phones.FRACTION)
 
 
 # A phone number as a school types it, and where a point put among its digits makes a
@@ -485,14 +490,16 @@ def test_no_cell_with_a_fraction_inside_a_number_yields_a_number_property(
         cell = bad
     else:
         cell = f"{other}{between}{bad}" if other_first else f"{bad}{between}{other}"
-    read = nz.phone(cell)
-    assert read.__class__ is Bad and read.reason == nz.FRACTION, cell  # type: ignore[union-attr]
-    assert nz.numbers_to_call(read) == (), cell
+    read = phones.phone(cell)
+    assert read.__class__ is Bad and read.reason == phones.FRACTION, cell  # type: ignore[union-attr]
+    assert phones.numbers_to_call(read) == (), cell
     # Masked (validate's 值 column), the point stays: no whole mobile nobody typed.
     assert mark.strip() in mask_phone(cell), cell
     for key in ("father_phone", "mother_phone", "guardian_phone", "parent_phone", "phone"):
-        elsewhere: nz.Elsewhere = {}
-        assert [nz.numbers_to_call(v) for v in nz.phone_column([cell], key, elsewhere)] == [()]
+        elsewhere: phones.Elsewhere = {}
+        assert [phones.numbers_to_call(v) for v in phones.phone_column([cell], key, elsewhere)] == [
+            ()
+        ]
         assert elsewhere == {}, (cell, key)
 
 
@@ -516,9 +523,9 @@ def test_an_ideographic_full_stop_inside_a_number_yields_no_number_property(
     run = number[digits_from:]
     assume(point < len(run))
     cell = f"{label}{number[:digits_from]}{run[:point]}{stop}{run[point:]}"
-    read = nz.phone(cell)
+    read = phones.phone(cell)
     assert read.__class__ is Bad and read.reason == "", cell  # type: ignore[union-attr]
-    assert nz.numbers_to_call(read) == (), cell
+    assert phones.numbers_to_call(read) == (), cell
     assert stop.strip() in mask_phone(cell), cell
 
 
@@ -550,17 +557,17 @@ def test_a_number_with_an_extension_or_a_latin_label_is_the_number_property(
         spellings.append(f"{number}-{extension}")
         spellings.append(f"({number.replace('-', ')', 1)}-{extension}")  # (0817)5521234-8012
     for spelling in spellings:
-        assert nz.phone(spelling) == number, spelling
-        assert nz.numbers_to_call(nz.phone(spelling)) == (number,), spelling
+        assert phones.phone(spelling) == number, spelling
+        assert phones.numbers_to_call(phones.phone(spelling)) == (number,), spelling
     # An extension in brackets, as a remark on the number, is the number's all the same.
     for spelling in (f"{number}（分机{extension}）", f"{number}{space}(转{space}{extension})"):
-        assert nz.phone(spelling) == number, spelling
-        assert nz.extension(spelling, number) == extension, spelling
+        assert phones.phone(spelling) == number, spelling
+        assert phones.extension(spelling, number) == extension, spelling
     # An extension alone, or after a mobile a digit short, gives no number.
-    assert nz.phone(f"转{extension}") == Bad(f"转{extension}")
+    assert phones.phone(f"转{extension}") == Bad(f"转{extension}")
     if number[0] == "1":
         short = f"{number[:-1]}转{extension}"
-        assert nz.phone(short) == Bad(short)
+        assert phones.phone(short) == Bad(short)
 
 
 NUMBER = st.one_of(
@@ -602,9 +609,9 @@ def test_each_number_of_a_cell_keeps_its_extension_property(
         return number if extension is None else number + "{1}{0}{1}{2}".format(*extension)
 
     cell = written(first, first_extension) + between + written(second, second_extension)
-    assert nz.numbers_to_call(nz.phone(cell)) == (first, second), cell
+    assert phones.numbers_to_call(phones.phone(cell)) == (first, second), cell
     for number, extension in ((first, first_extension), (second, second_extension)):
-        assert nz.extension(cell, number) == (extension and extension[2]), cell
+        assert phones.extension(cell, number) == (extension and extension[2]), cell
 
 
 @FAST
@@ -635,9 +642,11 @@ def test_each_labelled_number_keeps_its_persons_extension_property(
 
     parts = zip(labels, numbers, extensions, brackets, strict=True)
     cell = between.join(f"{label}：{written(n, e, b)}" for label, n, e, b in parts)
-    assert nz.labelled_words(nz.phone(cell).raw) == tuple(zip(labels, numbers, strict=True)), cell
+    assert phones.labelled_words(phones.phone(cell).raw) == tuple(
+        zip(labels, numbers, strict=True)
+    ), cell
     for label, number, extension in zip(labels, numbers, extensions, strict=True):
-        got = nz.extension(cell, number, lambda word, label=label: word == label)
+        got = phones.extension(cell, number, lambda word, label=label: word == label)
         assert got == (extension and extension[2]), cell
 
 
@@ -687,22 +696,22 @@ def test_each_labelled_number_keeps_its_persons_extension_property(
         # No phone number has a fraction: a number cell's (1381234567.8, a formula's
         # result), or one written out as text, is none, its digits without the point
         # (13812345678) a number nobody typed.
-        ("13812345678.5", Bad("13812345678.5", nz.FRACTION)),
-        (1381234567.8, Bad("1381234567.8", nz.FRACTION)),
-        (138123456.78, Bad("138123456.78", nz.FRACTION)),
-        ("1381234567.8", Bad("1381234567.8", nz.FRACTION)),
-        (0.5, Bad("0.5", nz.FRACTION)),
+        ("13812345678.5", Bad("13812345678.5", phones.FRACTION)),
+        (1381234567.8, Bad("1381234567.8", phones.FRACTION)),
+        (138123456.78, Bad("138123456.78", phones.FRACTION)),
+        ("1381234567.8", Bad("1381234567.8", phones.FRACTION)),
+        (0.5, Bad("0.5", phones.FRACTION)),
         ("138.1234.5678", "13812345678"),  # a dot between groups is no fraction
         ("0817.5521234", "0817-5521234"),
         # A landline typed into a number cell, whose leading 0 Excel dropped (07551234567
         # kept as 7551234567): not read, its 0 not guessed back.
-        (7551234567, Bad("7551234567", nz.LANDLINE_ZERO_DROPPED)),
-        (7551234567.0, Bad("7551234567", nz.LANDLINE_ZERO_DROPPED)),
-        (1012345678, Bad("1012345678", nz.LANDLINE_ZERO_DROPPED)),
-        (212345678, Bad("212345678", nz.LANDLINE_ZERO_DROPPED)),
-        (81755212345, Bad("81755212345", nz.LANDLINE_ZERO_DROPPED)),
+        (7551234567, Bad("7551234567", phones.LANDLINE_ZERO_DROPPED)),
+        (7551234567.0, Bad("7551234567", phones.LANDLINE_ZERO_DROPPED)),
+        (1012345678, Bad("1012345678", phones.LANDLINE_ZERO_DROPPED)),
+        (212345678, Bad("212345678", phones.LANDLINE_ZERO_DROPPED)),
+        (81755212345, Bad("81755212345", phones.LANDLINE_ZERO_DROPPED)),
         ("7551234567", Bad("7551234567")),  # text: what it was typed as, lbc cannot tell
-        ("7551234567.0", Bad("7551234567", nz.LANDLINE_ZERO_DROPPED)),  # a CSV's number
+        ("7551234567.0", Bad("7551234567", phones.LANDLINE_ZERO_DROPPED)),  # a CSV's number
         (1381234567, Bad("1381234567")),  # no landline with a 0: a mobile a digit short
         (13812345678, "13812345678"),
         (13812345678.0, "13812345678"),
@@ -724,7 +733,7 @@ def test_each_labelled_number_keeps_its_persons_extension_property(
     ],
 )
 def test_phone_examples(raw: Any, want: Any) -> None:
-    assert nz.phone(raw) == want
+    assert phones.phone(raw) == want
 
 
 SPACES = st.text(alphabet=" \t\u3000", max_size=2)
@@ -745,7 +754,7 @@ def test_a_phone_cell_saying_there_is_none_is_empty(
     """However it is spaced, full-width or traditional, a cell saying there is no phone
     reads as an empty cell, never as a malformed number (PHN001)."""
     spaced = word[:1] + inside + word[1:]
-    assert nz.phone(before + spaced + after) is None
+    assert phones.phone(before + spaced + after) is None
 
 
 @FAST
@@ -811,7 +820,7 @@ def test_the_official_forms_words_are_read(
     ],
 )
 def test_numbers_to_call_examples(raw: Any, want: tuple[str, ...]) -> None:
-    assert nz.numbers_to_call(nz.phone(raw)) == want
+    assert phones.numbers_to_call(phones.phone(raw)) == want
 
 
 @FAST
@@ -825,8 +834,8 @@ def test_numbers_to_call_property(numbers: list[str], between: str, dashed: bool
     with a word among them (已停机), none is."""
     typed = [f"{n[:3]}-{n[3:7]}-{n[7:]}" if dashed else n for n in numbers]
     cell = between.join(typed)
-    assert nz.numbers_to_call(nz.phone(cell)) == tuple(dict.fromkeys(numbers))
-    assert nz.numbers_to_call(nz.phone(f"{cell}{between}已停机")) == ()
+    assert phones.numbers_to_call(phones.phone(cell)) == tuple(dict.fromkeys(numbers))
+    assert phones.numbers_to_call(phones.phone(f"{cell}{between}已停机")) == ()
 
 
 SPACED = st.one_of(
@@ -851,7 +860,7 @@ def test_numbers_with_spaces_in_and_between_them_property(
     space after its area code left the cell no number at all."""
     cell = between.join(typed for _, typed in numbers)
     want = tuple(dict.fromkeys(number for number, _ in numbers))
-    assert nz.numbers_to_call(nz.phone(cell)) == want, cell
+    assert phones.numbers_to_call(phones.phone(cell)) == want, cell
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2130,7 +2139,7 @@ def test_a_parent_as_guardian_in_other_words(cell: str, read: object) -> None:
 def test_a_phone_labelled_without_a_colon(cell: str, number: str, label: str) -> None:
     """爸爸13812345678 was no number to call (PHN001, and WCH014 on the watch list); a label
     before the number reads without its colon as with one (父：13812345678)."""
-    assert (nz.phone(cell), nz.phone_label(cell)) == (number, label)
+    assert (phones.phone(cell), phones.phone_label(cell)) == (number, label)
 
 
 @given(st.sampled_from("\u200b\u200c\u200d\u2060\ufeff"), st.integers(0, 18))
@@ -2140,7 +2149,7 @@ def test_a_character_that_shows_nothing_is_no_part_of_a_value(mark: str, at: int
     ident = "511321201503041235"
     assert nz.id_number(ident[:at] + mark + ident[at:]) == ident
     assert nz.name("张雨涵"[: at % 4] + mark + "张雨涵"[at % 4 :]) == "张雨涵"
-    assert nz.phone("13812345678"[: at % 12] + mark + "13812345678"[at % 12 :]) == "13812345678"
+    assert phones.phone("13812345678"[: at % 12] + mark + "13812345678"[at % 12 :]) == "13812345678"
 
 
 # Direction marks a phone's contacts or a web page puts around a number copied from it
@@ -2157,7 +2166,7 @@ def test_a_format_character_is_no_part_of_a_value(mark: str, at: int) -> None:
     ident = "511321201503041235"
     assert nz.id_number(ident[:at] + mark + ident[at:]) == ident
     assert nz.name("张雨涵"[: at % 4] + mark + "张雨涵"[at % 4 :]) == "张雨涵"
-    assert nz.phone("13812345678"[: at % 12] + mark + "13812345678"[at % 12 :]) == "13812345678"
+    assert phones.phone("13812345678"[: at % 12] + mark + "13812345678"[at % 12 :]) == "13812345678"
 
 
 def test_a_number_copied_with_direction_marks_is_read(tmp_path: Path) -> None:

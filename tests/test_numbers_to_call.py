@@ -1,4 +1,4 @@
-"""Whether a phone cell gives a number to call is answered once (nz.numbers_to_call), and
+"""Whether a phone cell gives a number to call is answered once (phones.numbers_to_call), and
 every command that asks says the same: flag's to-do list, the watch list, the summary's
 contacts and the contact cards. validate still reports the cell's format (PHN001): the
 archive holds one number per cell."""

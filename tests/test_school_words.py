@@ -18,6 +18,7 @@ from test_pair import ANYONE, C32, C51, SHORT_1, kid, pair_json, roster, teacher
 
 from conftest import CHILD_HEADER, card_page, child_row, run, write_xlsx
 from lbc.roster import normalise as nz
+from lbc.roster import phones
 from lbc.roster.completion import GRADE_CODES
 from lbc.roster.reading import RawSheet
 from lbc.roster.tables import build_table
@@ -174,12 +175,12 @@ def test_phone_reads_the_number_past_a_label_and_a_remark(
     remark saying the number is dead, or naming someone other than by a label alone
     (（母亲的）: whose is it?), leaves none."""
     cell = f"{label}{number}（{remark}）"
-    naming = nz._SOMEONE.search(remark) and remark.strip() not in nz._WHOSE
-    if nz._DEAD_NUMBER.search(remark) or naming:
-        assert nz.phone(cell).__class__ is nz.Bad
+    naming = phones._SOMEONE.search(remark) and remark.strip() not in phones._WHOSE
+    if phones._DEAD_NUMBER.search(remark) or naming:
+        assert phones.phone(cell).__class__ is nz.Bad
     else:
-        assert nz.phone(cell) == number
-    assert nz.phone(f"{label}{number}") == number
+        assert phones.phone(cell) == number
+    assert phones.phone(f"{label}{number}") == number
 
 
 def test_the_xueji_code_for_a_physical_defect_is_not_called_a_disability(
@@ -273,11 +274,11 @@ def test_each_parents_column_reads_its_own_labelled_number(
     order the cell gives them; 家长电话 reads both (numbers to call)."""
     parts = [f"{labels[0]}{father}", f"{labels[1]}{mother}"]
     cell = between.join(reversed(parts) if mother_first else parts)
-    assert nz.phone_column([cell], "father_phone") == [father]
-    assert nz.phone_column([cell], "mother_phone") == [mother]
-    both = nz.phone_column([cell], "parent_phone")[0]
-    assert set(nz.numbers_to_call(both)) == {father, mother}
-    assert len(nz.own_numbers(nz.phone(cell).raw, "parent_phone")) == len({father, mother})
+    assert phones.phone_column([cell], "father_phone") == [father]
+    assert phones.phone_column([cell], "mother_phone") == [mother]
+    both = phones.phone_column([cell], "parent_phone")[0]
+    assert set(phones.numbers_to_call(both)) == {father, mother}
+    assert len(phones.own_numbers(phones.phone(cell).raw, "parent_phone")) == len({father, mother})
 
 
 def xueji_roster(path: Path, grades: list[Any], classes: list[Any]) -> Path:
@@ -639,11 +640,11 @@ def test_a_phone_in_scientific_notation_is_read_only_with_every_digit(
     """A mobile written d.dddddddddd E+10 with its 10 digits after the point is that
     mobile; with fewer it has lost digits (lost_in_scientific), whatever they were."""
     whole = f"{number[0]}.{number[1:]}{power}"
-    assert (nz.phone(whole), nz.kept_in_scientific(whole)) == (number, number)
-    assert not nz.lost_in_scientific(whole)
+    assert (phones.phone(whole), phones.kept_in_scientific(whole)) == (number, number)
+    assert not phones.lost_in_scientific(whole)
     cut = f"{number[0]}.{number[1:-short]}{power}"
-    assert nz.phone(cut) == nz.Bad(cut)
-    assert (nz.kept_in_scientific(cut), nz.lost_in_scientific(cut)) == (None, True)
+    assert phones.phone(cut) == nz.Bad(cut)
+    assert (phones.kept_in_scientific(cut), phones.lost_in_scientific(cut)) == (None, True)
 
 
 def test_the_parent_away_said_beside_the_one_at_home_is_read(tmp_path: Path) -> None:

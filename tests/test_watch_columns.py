@@ -19,6 +19,7 @@ from lbc.checks.registry import R, Rule
 from lbc.checks.watch import Watched, WatchFacts, watch_list, weights
 from lbc.messages import long_date, t
 from lbc.roster import normalise as nz
+from lbc.roster import phones
 from lbc.roster.canonical import Roster, Table
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
@@ -294,7 +295,7 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
     both = len(away_parents(kind)) == 2
     for who in away_parents(kind):
         key = phone_key(table, who)
-        if not nz.numbers_to_call(get(key)):  # 无, 已停机: no number; two numbers: two
+        if not phones.numbers_to_call(get(key)):  # 无, 已停机: no number; two numbers: two
             parent, blank = t(f"contact.{who}"), get(key) is None
             if both:  # whose phone, after 父母均外出
                 away = t("watch.away.both")

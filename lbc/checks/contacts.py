@@ -16,6 +16,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Table
 from lbc.roster.people import LEFT_SCHOOL
+from lbc.roster.phones import numbers_to_call
 from lbc.roster.tables import cell_held, cells_held, unseen, unseen_rows
 
 # The columns a missing contact is pointed at (MissingContact.field) where the roster has
@@ -132,7 +133,7 @@ def contact_gaps(
 
     Children who have transferred out or graduated need no contact any more. With
     ``usable_only`` a phone cell that gives no number to call (已停机, a digit short:
-    ``nz.numbers_to_call``) counts as missing, while one of two numbers is a number to
+    ``numbers_to_call``) counts as missing, while one of two numbers is a number to
     call; without, any written cell counts as present, because ``validate`` reports a
     malformed one under its own code (PHN001). A cell showing a formula's error (#N/A)
     is missing either way: no phone to call, no guardian named (cells_held). A cell
@@ -179,7 +180,7 @@ def contact_gaps(
 
     def ok(value: object) -> bool:
         if value.__class__ is nz.Bad and usable_only:
-            return bool(nz.numbers_to_call(value))
+            return bool(numbers_to_call(value))
         return value is not None
 
     def where(i: int, *keys: str) -> str:

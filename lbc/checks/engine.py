@@ -22,7 +22,7 @@ from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.messages import as_list, t
 from lbc.roster import normalise as nz
-from lbc.roster import record_sheets
+from lbc.roster import phones, record_sheets
 from lbc.roster.canonical import DRAGGED_ERROR, KEPT, Roster, Table, shows_an_error_whole
 from lbc.roster.completion import GRADE_OR_CODE
 from lbc.roster.fields import (
@@ -792,8 +792,8 @@ def _several_own(value: nz.Bad, key: str) -> bool:
     """Whether a phone cell holds two or more numbers, each labelled as the column's (家长电话
     of 父：…；母：…, a teacher's 手机：… 座机：…), or gives its person two numbers labelled
     as theirs in another's cell (父：…；父：… in 监护人电话): numbers to call, each said
-    whose, no malformed number (nz.several_numbers)."""
-    return len(value.read) > 1 or len(nz.own_numbers(value.raw, key)) > 1
+    whose, no malformed number (phones.several_numbers)."""
+    return len(value.read) > 1 or len(phones.own_numbers(value.raw, key)) > 1
 
 
 def _each_bad_phone(out: _Out, key: str) -> None:
@@ -809,7 +809,7 @@ def _each_bad_phone(out: _Out, key: str) -> None:
 
 # What a phone cell Excel's number keeping made no phone of is, by its Bad.reason: a
 # landline whose leading 0 it dropped, a number with a fraction.
-_PHONE_REASONS = {nz.LANDLINE_ZERO_DROPPED: R.PHN006, nz.FRACTION: R.PHN007}
+_PHONE_REASONS = {phones.LANDLINE_ZERO_DROPPED: R.PHN006, phones.FRACTION: R.PHN007}
 
 
 def _add_bad_phone(out: _Out, value: nz.Bad, i: int, key: str) -> None:
@@ -819,7 +819,7 @@ def _add_bad_phone(out: _Out, value: nz.Bad, i: int, key: str) -> None:
     the number beside it is not read either)."""
     rule = _bad_phone_rule(value)
     if rule is R.PHN007:
-        what = t("rule.PHN007.alone" if nz.fraction_alone(value) else "rule.PHN007.among")
+        what = t("rule.PHN007.alone" if phones.fraction_alone(value) else "rule.PHN007.among")
         out.add(rule, i, key, label=out.label(key), what=what)
     else:
         out.add(rule, i, key, label=out.label(key))
@@ -833,13 +833,13 @@ def _bad_phone_rule(value: nz.Bad) -> Rule:
     number."""
     if rule := _PHONE_REASONS.get(value.reason):
         return rule
-    return R.PHN004 if nz.lost_in_scientific(value.raw) else R.PHN001
+    return R.PHN004 if phones.lost_in_scientific(value.raw) else R.PHN001
 
 
 def _each_scientific_phone(out: _Out, key: str) -> None:
     """PHN005 for every phone cell of column ``key`` read as a number it gives in
     scientific notation with every digit kept (1.3812345678E+10, alone or with an
-    extension, a label or a remark, 1.3812345678E+10转1: nz.holds_kept_scientific), its
+    extension, a label or a remark, 1.3812345678E+10转1: phones.holds_kept_scientific), its
     column's number or another's (1.3812345678E+10 (母) in 父亲电话): the number is right, but
     nobody can dial it as written, and opened and saved through Excel again the column
     loses its last digits (PHN004)."""
@@ -852,7 +852,7 @@ def _each_scientific_phone(out: _Out, key: str) -> None:
     for i in compress(count(), map(ne, raw, column)):
         cell = raw[i]
         read = column[i].__class__ is str or i in moved
-        if read and cell.__class__ is str and nz.holds_kept_scientific(cell):
+        if read and cell.__class__ is str and phones.holds_kept_scientific(cell):
             out.add(R.PHN005, i, key, label=out.label(key))
 
 
@@ -862,11 +862,11 @@ def _others_numbers(out: _Out) -> None:
     it is not that parent's number; likewise a parent's number in 监护人电话 where the
     guardian is not that parent (父：… of a guardian who is the grandfather). PHN003 for
     every such cell giving a parent, or the guardian it names (爷爷：… where the guardian is
-    the grandfather), a number that one's own cell does not hold (nz.fill_owners filled it
+    the grandfather), a number that one's own cell does not hold (phones.fill_owners filled it
     where it was empty): the school has two numbers for that person, and the one typed in
     their own column is the one used."""
     values = out.table.values
-    for key in nz.PHONES_TOGETHER:
+    for key in phones.PHONES_TOGETHER:
         owner = t(f"contact.{key.removesuffix('_phone')}")
         for i, (labels, numbers) in values.elsewhere(key).items():
             if labels:
@@ -875,11 +875,11 @@ def _others_numbers(out: _Out) -> None:
             differs = set()  # each person said once: 父：…；父：… is two of the father's
             for word, number, other in numbers:
                 if other and other != key and out.table.has(other) and other not in differs:
-                    if number in nz.numbers_to_call(values[other][i]):  # filled, typed alike
+                    if number in phones.numbers_to_call(values[other][i]):  # filled, typed alike
                         continue
                     differs.add(other)
                     whose = other.removesuffix("_phone")
-                    who = t(f"contact.{whose}") if other in nz.PARENT_PHONES else word
+                    who = t(f"contact.{whose}") if other in phones.PARENT_PHONES else word
                     words = {"label": out.label(key), "other": out.label(other)}
                     out.add(R.PHN003, i, key, who=who, **words)
 

@@ -56,6 +56,7 @@ from lbc.roster.people import (
     shown_name,
     year_alone,
 )
+from lbc.roster.phones import numbers_to_call
 from lbc.roster.support import (
     ChildIndex,
     SupportRecord,
@@ -794,7 +795,7 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
         both = len(away[kinds[i]]) == 2
         for who in away[kinds[i]]:
             phone = phones[who][1]
-            if not nz.numbers_to_call(phone[i]) and i not in unseen[who]:
+            if not numbers_to_call(phone[i]) and i not in unseen[who]:
                 yield j, no_phone[(who, phone[i] is None, both)]
 
 

@@ -19,7 +19,7 @@ Children's records are personal information of minors (cli-contract.md, "Privacy
 The field keys below are the contract's canonical keys (the JSON "field" values), the
 only roster knowledge this module needs; and what a phone number's point is
 (``PHONE_POINTS``, ``phone_fraction_points``), which the reader of phone cells
-(lbc.roster.normalise) takes from here, so that a cell read as a number with a fraction is
+(lbc.roster.phones) takes from here, so that a cell read as a number with a fraction is
 masked as one, its point kept.
 """
 
@@ -203,7 +203,7 @@ def _digit_count(text: str) -> int:
 _WHOLE = re.compile(r"(\d+)\.0+")
 # A point between a phone number's digits as a school may type it: a full stop, full
 # width (．), or a middle dot (·, ・ and its half width ･, ‧, ∙, ⋅, •). The reader
-# (lbc.roster.normalise) and the masking here take these and no other: the ideographic
+# (lbc.roster.phones) and the masking here take these and no other: the ideographic
 # full stop (。, ｡) is none, a cell with one malformed (PHN001).
 PHONE_POINTS = ".．·・･‧∙⋅•"
 # What else a school types between a phone number's groups (138 1234 5678, 138-1234-5678),

@@ -21,6 +21,7 @@ from lbc.errors import LbcError
 from lbc.messages import as_list, said, t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
+from lbc.roster import phones
 from lbc.roster.background import Background
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.pairs import PAIR_BEGAN_KEY, PAIRED_SINCE_KEY, STATED_KEY
@@ -525,7 +526,7 @@ def _teachers(
                 school=_text(table.get("school", i)),
                 role=role,
                 phone=phone_to_call(table, "phone", i) or None,
-                numbers=nz.numbers_to_call(table.get("phone", i)),
+                numbers=phones.numbers_to_call(table.get("phone", i)),
                 subjects="、".join(subjects),
                 capacity=places,
                 why_none=why,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from lbc.reports.merged_layout import LAYOUT, lacked_at
 from lbc.roster import normalise as nz
+from lbc.roster import phones
 from lbc.roster.canonical import NORMALISERS, Roster, Table, kept_as_typed
 from lbc.roster.fields import Kind
 from lbc.roster.merged_books import any_filled, piece_school
@@ -102,7 +103,7 @@ def table_columns(
             ]
         elif raw is not None:
             columns[key] = kept_as_typed(columns[key], raw)
-        if values is not None and free.get(key, (None,))[0] is nz.phone:
+        if values is not None and free.get(key, (None,))[0] is phones.phone:
             _with_extensions(table, key, columns[key])
     return columns
 
@@ -110,7 +111,7 @@ def table_columns(
 def _with_extensions(table: Table, key: str, shown: list[Any]) -> None:
     """Each number of the phone column ``key`` (``shown``, as written out) that its cell,
     or another's labelling it as this one's, gives an extension after (0817-5521234转8012),
-    with it (nz.with_extension), as a card prints it with it. A cell of several numbers is
+    with it (phones.with_extension), as a card prints it with it. A cell of several numbers is
     written as typed, theirs with them. Only the cells read otherwise than they were typed
     are looked at, and no number cell: a clean mobile, the roster's every other phone, and
     a number, as many schools' are, give none."""
@@ -121,18 +122,18 @@ def _with_extensions(table: Table, key: str, shown: list[Any]) -> None:
         if number.__class__ is not str or cell.__class__ in (int, float):
             continue
         if extension := phone_extension(table, key, i, number):
-            shown[i] = nz.with_extension(number, extension)
+            shown[i] = phones.with_extension(number, extension)
 
 
 def _number_cell(value: Any) -> bool:
     """Whether a value read of a number cell in the school's file is said for being one: an
     ID number stored as a number (nz.NumericId), a landline whose leading 0 Excel dropped
-    (nz.LANDLINE_ZERO_DROPPED). Written out, the Parquet metadata names its cell
+    (phones.LANDLINE_ZERO_DROPPED). Written out, the Parquet metadata names its cell
     (number_cells) and a CSV file writes it as a number, so that read back it is said
     again."""
     if value.__class__ is nz.NumericId:
         return True
-    return value.__class__ is nz.Bad and value.reason == nz.LANDLINE_ZERO_DROPPED
+    return value.__class__ is nz.Bad and value.reason == phones.LANDLINE_ZERO_DROPPED
 
 
 def _holds_number_cells(values: list[Any]) -> bool:
@@ -281,7 +282,7 @@ def typed_phones(table: Table) -> dict[str, list[tuple[int, str]]]:
     if table.kind is not Kind.CHILDREN:
         return {}
     out = {}
-    for key in nz.PHONES_TOGETHER:
+    for key in phones.PHONES_TOGETHER:
         if cells := table.values.elsewhere(key):
             out[key] = [(i, str(table.raw[key][i]).strip()) for i in sorted(cells)]
     return out
@@ -508,13 +509,13 @@ def stacked_batches(tables: list[Table], schools: Schools) -> Iterator[pa.Record
 def _csv_text(value: Any) -> str | None:
     """A value as a CSV file holds it: as a person reads it, but an ID number cell typed
     as a number as Excel writes one (nz.number_text), and a phone number cell that is a
-    landline without its 0 as a program writes a number (nz.number_cell_text), so that
+    landline without its 0 as a program writes a number (phones.number_cell_text), so that
     each reads back as the number cell it was (ID004, PHN006), where the Parquet file says
     so in its metadata."""
     if value.__class__ is nz.NumericId:
         return nz.number_text(value)
     if _number_cell(value):  # a landline whose 0 Excel dropped: 7551234567.0
-        return nz.number_cell_text(value)
+        return phones.number_cell_text(value)
     return nz.display(value)
 
 

@@ -3,7 +3,7 @@
 A school hands each head teacher the families of their own class to call, so children are
 grouped by class with that class's head teacher; teachers without a phone come last. A
 phone cell that gives no number to call (已停机, a digit short) counts as missing here,
-since nobody can dial it; a cell of two numbers does not (``nz.numbers_to_call``).
+since nobody can dial it; a cell of two numbers does not (``phones.numbers_to_call``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lbc.checks.contacts import MissingContact, contact_gaps, unseen_contacts
 from lbc.reports.classes import ClassGroup, by_class
-from lbc.roster import normalise as nz
+from lbc.roster import phones
 from lbc.roster.canonical import Roster, Table
 from lbc.roster.people import TeachersInPost, require_left_behind_type, untyped
 from lbc.roster.tables import distinct_children, in_other_schools
@@ -86,7 +86,7 @@ def flag(roster: Roster) -> FlagReport:
         FlaggedTeacher(table.get("name", i) or "", table.file, table.sheet_at(i), table.rows[i])
         for table in roster.teachers
         for i in range(len(table))
-        if not nz.numbers_to_call(table.get("phone", i)) and (id(table), i) not in repeats
+        if not phones.numbers_to_call(table.get("phone", i)) and (id(table), i) not in repeats
     ]
     unjudged = untyped(roster.children)
     none_judged = bool(unjudged) and len(unjudged) == sum(map(len, roster.children))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lbc.messages import as_list, rows_listed, t
 from lbc.roster import normalise as nz
+from lbc.roster import phones
 from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
@@ -60,7 +61,7 @@ Normaliser = Callable[[Any], Any]
 # A person's attribute (父亲身份证号, 监护人年龄 …) -> (normaliser, memoise?), whoever the person.
 _PERSON_NORMALISERS: dict[str, tuple[Normaliser, bool]] = {
     "name": (nz.person_name, False),
-    "phone": (nz.phone, False),
+    "phone": (phones.phone, False),
     "work_place": (nz.text, True),
     "id_number": (nz.id_number, False),
     "birth_date": (nz.date, True),
@@ -121,7 +122,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
             for role, attributes in ROLE_ATTRIBUTES.items()
             for attribute in attributes
         },
-        "parent_work_phone": (nz.phone, False),
+        "parent_work_phone": (phones.phone, False),
         "guardianship_rating": (nz.guardianship_rating, True),
         "care_situation": (nz.care_situation, True),
         "guardian_entrusted": (nz.yes_no, True),
@@ -145,7 +146,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
     Kind.TEACHERS: {
         "name": (_error_kept(nz.name), False),  # as the 帮扶教师 that names her
         "gender": (nz.gender, True),
-        "phone": (nz.phone, False),
+        "phone": (phones.phone, False),
         "role": (nz.text, True),
         "classes": (nz.classes, True),
         "subjects": (nz.text, True),
@@ -277,12 +278,12 @@ class Columns(dict[str, list[Any]]):
         super().__init__()
         self._raw = raw
         self._kind = kind
-        # The parents' phone cells' numbers labelled as someone else's (nz.Elsewhere), by
+        # The parents' phone cells' numbers labelled as someone else's (phones.Elsewhere), by
         # column, once the parents' and the guardian's phones are read (_phones).
-        self._elsewhere: dict[str, nz.Elsewhere] | None = None
+        self._elsewhere: dict[str, phones.Elsewhere] | None = None
 
     def __missing__(self, key: str) -> list[Any]:
-        if key in nz.PHONES_TOGETHER and self._elsewhere is None:
+        if key in phones.PHONES_TOGETHER and self._elsewhere is None:
             # Read with the others: a column of theirs may hold this one's number, and that
             # is this person's column where the sheet has none (_phones).
             self._phones()
@@ -299,16 +300,16 @@ class Columns(dict[str, list[Any]]):
 
     def _phones(self) -> None:
         """Read the father's, the mother's and the guardian's phone columns together, with
-        what the parents' cells say is someone else's number (nz.phone_column), which fills
-        that person's empty cell (nz.fill_owners), or makes the column of a person the
+        what the parents' cells say is someone else's number (phones.phone_column), which fills
+        that person's empty cell (phones.fill_owners), or makes the column of a person the
         sheet has none for; a column already read (given by a table this one was made of)
         is kept as it is."""
-        elsewhere: dict[str, nz.Elsewhere] = {}
+        elsewhere: dict[str, phones.Elsewhere] = {}
         read: dict[str, list[Any]] = {}
-        for key in nz.PHONES_TOGETHER:
+        for key in phones.PHONES_TOGETHER:
             if key in self._raw:
                 elsewhere[key] = {}
-                read[key] = nz.phone_column(self._raw[key], key, elsewhere[key])
+                read[key] = phones.phone_column(self._raw[key], key, elsewhere[key])
         # 父：… in 监护人电话 is the guardian's number where the guardian is the father (of
         # 父：…；母：… there, the father's is, and the mother's is still hers).
         theirs = elsewhere.get("guardian_phone", {})
@@ -316,24 +317,26 @@ class Columns(dict[str, list[Any]]):
             mine = [n for n in numbers if self.is_guardian(i, n[0])]
             if mine:  # 父：…；爸爸：… of a guardian who is the father: both the guardian's
                 own = tuple(dict.fromkeys(n[1] for n in mine))
-                typed = nz.phone(self._raw["guardian_phone"][i])
+                typed = phones.phone(self._raw["guardian_phone"][i])
                 raw = typed.raw if isinstance(typed, nz.Bad) else None
-                read["guardian_phone"][i] = nz.several_numbers(own, raw)
+                read["guardian_phone"][i] = phones.several_numbers(own, raw)
                 if rest := tuple(n for n in numbers if n not in mine):
                     theirs[i] = ((), rest)
                 else:
                     del theirs[i]
         self._other_kin(read, elsewhere)
-        nz.fill_owners(read, self._raw, elsewhere, self.is_guardian)
+        phones.fill_owners(read, self._raw, elsewhere, self.is_guardian)
         self._family_numbers(read)
         for key, column in read.items():
             if not dict.__contains__(self, key):
                 self[key] = column
         self._elsewhere = elsewhere
 
-    def _other_kin(self, read: dict[str, list[Any]], elsewhere: dict[str, nz.Elsewhere]) -> None:
+    def _other_kin(
+        self, read: dict[str, list[Any]], elsewhere: dict[str, phones.Elsewhere]
+    ) -> None:
         """A number in 监护人电话 labelled as a relative's who is not the guardian
-        (爷爷13812340001 where the guardian is the 外祖母: nz.names_other_kin) is no number
+        (爷爷13812340001 where the guardian is the 外祖母: phones.names_other_kin) is no number
         of the guardian's, as a parent's there is not: the guardian was said reachable on
         a number that reaches another household. PHN002 says whose it is."""
         cells, relations = self._raw.get("guardian_phone"), self._raw.get("guardian_relation")
@@ -346,8 +349,8 @@ class Columns(dict[str, list[Any]]):
             number, cell = column[i], cells[i]
             if number.__class__ is not str or cell.__class__ is not str or cell == number:
                 continue
-            word = nz.phone_label(cell)
-            if word is not None and nz.names_other_kin(word, of(relations[i])):
+            word = phones.phone_label(cell)
+            if word is not None and phones.names_other_kin(word, of(relations[i])):
                 column[i] = None
                 moved[i] = ((word,), ((word, number, ""),))
 
@@ -362,8 +365,8 @@ class Columns(dict[str, list[Any]]):
         for i, cell in enumerate(family):
             if cell.__class__ is not str:
                 continue
-            for whose, number in nz.labelled_numbers(cell) or nz.labelled_one(cell):
-                if whose not in nz.PARENTS:  # an uncle's number is no guardian's as such
+            for whose, number in phones.labelled_numbers(cell) or phones.labelled_one(cell):
+                if whose not in phones.PARENTS:  # an uncle's number is no guardian's as such
                     continue
                 key = f"{whose}_phone"
                 typed = self._raw.get(key)
@@ -373,7 +376,7 @@ class Columns(dict[str, list[Any]]):
     def is_guardian(self, i: int, word: str) -> bool:
         """Whether the child of row ``i``'s guardian is the one a phone label names (爷爷:
         a guardian whose 与儿童关系 is 祖父 or 祖父母; 父: 父亲, or the father's name), by
-        nz.names_guardian; its cells read alone, as only the few rows of a number labelled
+        phones.names_guardian; its cells read alone, as only the few rows of a number labelled
         as another's are asked, or as their column was read where it is: the 留守类型 is
         the one lbc.roster.completion.complete read (_read_left_behind: a 单亲留守 is the
         parent whose 务工地点 places them away), which the cell alone does not say. A name
@@ -391,16 +394,16 @@ class Columns(dict[str, list[Any]]):
             raw = self._raw.get(key)
             return None if raw is not None and shows_an_error_whole(raw[i]) else cell(key)
 
-        whose = nz.whose(word)
-        parent = name(f"{whose}_name") if whose in nz.PARENTS else None
+        whose = phones.whose(word)
+        parent = name(f"{whose}_name") if whose in phones.PARENTS else None
         guardian = name("guardian_name") if parent is not None else None
-        away = cell("left_behind_type") if whose in nz.PARENTS else None
-        return nz.names_guardian(word, cell("guardian_relation"), guardian, parent, away)
+        away = cell("left_behind_type") if whose in phones.PARENTS else None
+        return phones.names_guardian(word, cell("guardian_relation"), guardian, parent, away)
 
-    def elsewhere(self, key: str) -> nz.Elsewhere:
-        """The cells of a parent's or the guardian's phone column (nz.PHONES_TOGETHER) with
-        a number labelled as someone else's, by row (nz.Elsewhere); {} for any other."""
-        if key not in nz.PHONES_TOGETHER or key not in self._raw:
+    def elsewhere(self, key: str) -> phones.Elsewhere:
+        """The cells of a parent's or the guardian's phone column (phones.PHONES_TOGETHER) with
+        a number labelled as someone else's, by row (phones.Elsewhere); {} for any other."""
+        if key not in phones.PHONES_TOGETHER or key not in self._raw:
             return {}
         if self._elsewhere is None:
             self._phones()
@@ -414,7 +417,7 @@ class Columns(dict[str, list[Any]]):
             return column
         if key in self._raw:
             return self[key]
-        if key in nz.PHONES_TOGETHER and self._elsewhere is None:
+        if key in phones.PHONES_TOGETHER and self._elsewhere is None:
             self._phones()  # another's column may give this one's
             return dict.get(self, key, default)
         return default
@@ -682,7 +685,7 @@ class Table:
             if key in self.raw:
                 col = self.values[key]
             # A phone the sheet has no column for may be in another's column (_phones).
-            elif key not in nz.PHONES_TOGETHER or (col := self.values.get(key)) is None:
+            elif key not in phones.PHONES_TOGETHER or (col := self.values.get(key)) is None:
                 return None
         return col[i]
 
@@ -732,7 +735,7 @@ class Table:
                 nz.display(r) if nz.class_number(v) is not None else _as_written(v)
                 for v, r in zip(raw, read, strict=True)
             ]
-        if raw is None and key in nz.PHONES_TOGETHER:
+        if raw is None and key in phones.PHONES_TOGETHER:
             # A number in another's phone cell, where the sheet has no column of this
             # person's: that cell, as written, holds it.
             return [None] * n
@@ -749,8 +752,8 @@ class Table:
                 r if r.__class__ is dt.date else _month_or_days(v, r, kind)
                 for v, r in zip(raw, read, strict=True)
             ]
-        if kind is nz.phone:  # a landline whose 0 Excel dropped stays the number it is
-            return [v if nz.landline_lost_zero(v) else _digits(v) for v in raw]
+        if kind is phones.phone:  # a landline whose 0 Excel dropped stays the number it is
+            return [v if phones.landline_lost_zero(v) else _digits(v) for v in raw]
         if kind is nz.id_number:
             return [_digits(v) for v in raw]
         return list(map(_as_written, raw))
@@ -852,7 +855,7 @@ class Table:
         if raw is None:
             return None
         fn = NORMALISERS[self.kind][key][0]
-        return self.as_written(key)[i] if fn is nz.phone else fn(raw[i])
+        return self.as_written(key)[i] if fn is phones.phone else fn(raw[i])
 
     def keep_only(self, keys: tuple[str, ...]) -> None:
         """Drop every column's cells but ``keys`` (as normalised), once the table is checked:
@@ -1209,9 +1212,9 @@ def normalise_column(values: list[Any], fn: Normaliser, memo: bool, key: str) ->
     """Normalise column ``key``; where values repeat (classes, 留守类型 …) each distinct
     value is normalised once and the column is mapped through that table at C speed. A
     phone column is read in order (its 同上 is the number above) and as whose it is (父亲电话
-    of 父：…；母：… is the father's number): nz.phone_column."""
-    if fn is nz.phone:
-        return nz.phone_column(values, key)
+    of 父：…；母：… is the father's number): phones.phone_column."""
+    if fn is phones.phone:
+        return phones.phone_column(values, key)
     if not memo:
         # An empty cell (None, or "" inside calamine's grid) is read once, not once a cell:
         # a roster merged of schools that used different forms has their columns (父亲身份证号,

@@ -22,6 +22,7 @@ from operator import itemgetter
 from typing import Any
 
 from lbc.roster import normalise as nz
+from lbc.roster import phones
 from lbc.roster.canonical import (
     Columns,
     Table,
@@ -401,7 +402,7 @@ def by_source(
         # missing is COL001, as in the school's file. Nor is a 类别 merge gathered from its
         # 是/否 columns (孤儿, 低保 …, CATEGORY_COLUMNS): its cells are read, and the
         # groups no column of its collected are 未采集, as in its own file.
-        lacked = () if said[n] is None else (*nz.PHONES_TOGETHER, "categories")
+        lacked = () if said[n] is None else (*phones.PHONES_TOGETHER, "categories")
         columns = {
             key: col
             for key, col in table.columns.items()

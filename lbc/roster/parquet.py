@@ -44,6 +44,7 @@ from lbc.roster.merged_books import (
     pick,
     piece_school,
 )
+from lbc.roster.phones import PHONES_TOGETHER
 from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
 from lbc.roster.school_names import title_school
 from lbc.roster.tables import column_letter
@@ -771,7 +772,7 @@ def _typed_back(columns: dict[str, list[Any]], kinds: list[Any]) -> None:
     lead = [columns.get(k) or [None] * n for k in LEAD]
     place = lambda i: tuple(_text(column[i]) for column in lead)  # noqa: E731
     children = TABLE_NAMES[Kind.CHILDREN]
-    phones = [key for key in nz.PHONES_TOGETHER if key in columns]
+    phones = [key for key in PHONES_TOGETHER if key in columns]
     at: dict[tuple[str, ...], list[int]] | None = None
     for j, kind in enumerate(kinds):
         if kind != TYPED_ROWS:

@@ -18,6 +18,7 @@ from typing import TypeVar
 from lbc.errors import LbcError
 from lbc.messages import said, t, word
 from lbc.roster import normalise as nz
+from lbc.roster import phones
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
 from lbc.roster.school_names import FILE_SCHOOL, file_names
@@ -178,7 +179,7 @@ def signed_by(owner: object, teacher: object) -> bool:
 def teacher_phone(table: Table, i: int) -> str:
     """A teacher row's numbers to call, "" for none: two rows of one name and one phone in
     one school are one teacher (repeated_teachers)."""
-    return nz.numbers_text(table.get("phone", i))
+    return phones.numbers_text(table.get("phone", i))
 
 
 def repeated_teachers(

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from lbc.errors import LbcError
 from lbc.messages import as_list, language, t
 from lbc.roster import normalise as nz
-from lbc.roster import record_sheets
+from lbc.roster import phones, record_sheets
 from lbc.roster.canonical import (
     DRAGGED_ERROR,
     FORM_PARENT_ATTRIBUTES,
@@ -202,7 +202,7 @@ def shows_an_error(value: object) -> bool:
 
 def phone_to_call(table: Table, key: str, i: int) -> str:
     """A phone as a school's document prints it (a card, a record sheet): the numbers to
-    call (nz.numbers_to_call) of the row's ``key``, each with the extension the school
+    call (phones.numbers_to_call) of the row's ``key``, each with the extension the school
     wrote after it (13812345678、0817-5521234 转 8012, ``phone_extension``), asked for once
     through; "" for none. A cell holding a formula saved without its result (``unseen``)
     says so, and to look in Excel, where its number is: not a blank to fill in."""
@@ -211,7 +211,7 @@ def phone_to_call(table: Table, key: str, i: int) -> str:
         with language("zh"):  # a school's document, in Chinese
             return t("cell.unsaved", value=raw[i])
     shown = []
-    for number in nz.numbers_to_call(table.get(key, i)):
+    for number in phones.numbers_to_call(table.get(key, i)):
         if extension := phone_extension(table, key, i, number):
             with language("zh"):  # a school's document, in Chinese
                 number = t("cards.extension", number=number, extension=extension)
@@ -222,23 +222,23 @@ def phone_to_call(table: Table, key: str, i: int) -> str:
 def phone_extension(table: Table, key: str, i: int, number: str) -> str | None:
     """The extension of ``number``, one of the row's ``key`` numbers, that its own cell
     gives, else the cell of another's phone column labelling it as this one's (an empty
-    母亲电话 filled from 父亲电话 of 父：…；母：0817-5521234转8012: nz.fill_owners); None
+    母亲电话 filled from 父亲电话 of 父：…；母：0817-5521234转8012: phones.fill_owners); None
     where neither gives one."""
     raw = table.raw.get(key)
-    owns = nz.column_owns(key)
+    owns = phones.column_owns(key)
 
     def mine(word: str) -> bool:
         # 父：… in 监护人电话 is the guardian's where the guardian is the father, as the
         # column is read (Columns.is_guardian).
         guardians = key == "guardian_phone" and table.values.is_guardian(i, word)
-        return nz.whose(word) in owns or guardians
+        return phones.whose(word) in owns or guardians
 
-    if raw is not None and (found := nz.extension(raw[i], number, mine)):
+    if raw is not None and (found := phones.extension(raw[i], number, mine)):
         return found
-    for other in nz.PHONES_TOGETHER:
+    for other in phones.PHONES_TOGETHER:
         _, numbers = table.values.elsewhere(other).get(i, ((), ()))
         words = {word for word, n, owner in numbers if owner == key and n == number}
-        if words and (found := nz.extension(table.raw[other][i], number, words.__contains__)):
+        if words and (found := phones.extension(table.raw[other][i], number, words.__contains__)):
             return found
     return None
 
