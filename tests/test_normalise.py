@@ -1,4 +1,4 @@
-"""Every normaliser in lbc.roster.normalise (and lbc.roster.phones): never raises, returns
+"""Every normaliser in lbc.roster.normalise (and .phones, .dates): never raises, returns
 None / canonical / Bad, and reads every spelling the field dictionary
 (shared/spec/archive-fields.md) says it must."""
 
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.output.privacy import mask_phone
-from lbc.roster import canonical, phones
+from lbc.roster import canonical, dates, phones
 from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.normalise import Bad, ClassRef, NumericId
@@ -90,7 +90,7 @@ NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
     ),
     "phone": (phones.phone, _ok_phone),
     "id_number": (nz.id_number, _ok_id),
-    "date": (nz.date, lambda r: type(r) in (dt.date, nz.YearMonth)),
+    "date": (dates.date, lambda r: type(r) in (dt.date, dates.YearMonth)),
     "class_ref": (nz.class_ref, _ok_class),
     "grade": (nz.grade, lambda r: type(r) is int and 1 <= r <= 12),
     "classes": (nz.classes, _ok_classes),
@@ -134,7 +134,7 @@ PUBLIC = {
 
 
 # The normalisers with a module of their own; every other is lbc.roster.normalise's.
-HOME = {"phone": phones}
+HOME = {"phone": phones, "date": dates}
 
 
 def test_every_normaliser_is_covered() -> None:
@@ -253,12 +253,12 @@ def test_idempotent(value: Any) -> None:
         r = fn(value)
         if isinstance(r, str):
             assert fn(r) == r, key
-    d = nz.date(value)
+    d = dates.date(value)
     if isinstance(d, dt.date):
-        assert nz.date(d) == d
+        assert dates.date(d) == d
         if d.year >= 1000:
-            assert nz.date(d.isoformat()) == d
-            assert nz.date(f"{d.year}年{d.month}月{d.day}日") == d
+            assert dates.date(d.isoformat()) == d
+            assert dates.date(f"{d.year}年{d.month}月{d.day}日") == d
     ref = nz.class_ref(value)
     if isinstance(ref, ClassRef):
         assert nz.class_ref(str(ref)) == ref
@@ -951,11 +951,11 @@ def test_id_number_typed_as_a_number_in_a_csv_file_is_a_number_cell(
 
 def test_excel_serial_real_values() -> None:
     """Excel's DATE(2015,3,1) is 42064 and DATE(2015,3,4) is 42067 (1900 date system)."""
-    assert nz.date(42064.0) == dt.date(2015, 3, 1)
-    assert nz.date(42064) == dt.date(2015, 3, 1)
-    assert nz.date(42067.0) == dt.date(2015, 3, 4)
-    assert nz.date(42067.5) == dt.date(2015, 3, 4)  # a time of day is dropped
-    assert nz.date(45292.0) == dt.date(2024, 1, 1)
+    assert dates.date(42064.0) == dt.date(2015, 3, 1)
+    assert dates.date(42064) == dt.date(2015, 3, 1)
+    assert dates.date(42067.0) == dt.date(2015, 3, 4)
+    assert dates.date(42067.5) == dt.date(2015, 3, 4)  # a time of day is dropped
+    assert dates.date(45292.0) == dt.date(2024, 1, 1)
 
 
 @pytest.mark.parametrize(
@@ -1005,7 +1005,7 @@ def test_excel_serial_real_values() -> None:
     ],
 )
 def test_date_spellings(raw: Any) -> None:
-    assert nz.date(raw) == dt.date(2015, 3, 4)
+    assert dates.date(raw) == dt.date(2015, 3, 4)
 
 
 @pytest.mark.parametrize(
@@ -1040,7 +1040,7 @@ def test_date_spellings(raw: Any) -> None:
     ],
 )
 def test_date_examples(raw: Any, want: Any) -> None:
-    assert nz.date(raw) == want
+    assert dates.date(raw) == want
 
 
 @pytest.mark.parametrize(
@@ -1062,8 +1062,8 @@ def test_date_examples(raw: Any, want: Any) -> None:
 )
 def test_month_only_dates_read_as_year_month(raw: Any) -> None:
     """出生年月 without a day: a YearMonth, never the first of the month posing as a day."""
-    got = nz.date(raw)
-    assert type(got) is nz.YearMonth
+    got = dates.date(raw)
+    assert type(got) is dates.YearMonth
     assert (got.year, got.month, str(got), repr(got)) == (2015, 3, "2015-03", "YearMonth(2015, 3)")
 
 
@@ -1075,23 +1075,23 @@ def test_month_only_dates_read_as_year_month(raw: Any) -> None:
         (201513, Bad("201513")),
         (2015.1, Bad("2015.1")),  # 2015.1 or 2015.10: Excel dropped the zero
         (2015.123, Bad("2015.123")),
-        (2015.12, nz.YearMonth(2015, 12)),
+        (2015.12, dates.YearMonth(2015, 12)),
     ],
 )
 def test_month_only_date_examples(raw: Any, want: Any) -> None:
-    got = nz.date(raw)
+    got = dates.date(raw)
     assert type(got) is type(want)
     assert got == want
 
 
 def test_year_month_is_a_date_of_the_first() -> None:
-    ym = nz.YearMonth(2015, 3)
+    ym = dates.YearMonth(2015, 3)
     assert (ym.year, ym.month) == (2015, 3)
     assert dt.date(2015, 2, 28) < ym < dt.date(2015, 3, 2)  # ordered as the first
-    assert nz.date(ym) is ym
+    assert dates.date(ym) is ym
     assert f"{ym}" == "2015-03"
     assert pickle.loads(pickle.dumps(ym)) == ym
-    assert type(pickle.loads(pickle.dumps(ym))) is nz.YearMonth
+    assert type(pickle.loads(pickle.dumps(ym))) is dates.YearMonth
 
 
 @FAST
@@ -1122,9 +1122,9 @@ def test_date_spellings_property(d: dt.date) -> None:
         f"{d.isoformat()}（星期{'一二三四五六日'[d.weekday()]}）",
         f"{d.year}年{d.month}月{d.day}日 周{'一二三四五六天'[d.weekday()]}",
     ):
-        assert nz.date(spelling) == d, spelling
+        assert dates.date(spelling) == d, spelling
     other = "一二三四五六日"[(d.weekday() + 1) % 7]
-    assert nz.date(f"{d.isoformat()}（周{other}）") == Bad(f"{d.isoformat()}(周{other})")
+    assert dates.date(f"{d.isoformat()}（周{other}）") == Bad(f"{d.isoformat()}(周{other})")
 
 
 def _spellings(d: dt.date) -> tuple[str, ...]:
@@ -1163,8 +1163,8 @@ def test_a_day_with_its_time_of_day_after_it_is_the_day(
     its day, the time of day written right after its digits or spaced apart: glued on, it
     was unreadable (DATE001) where spaced it was read."""
     cell = f"{_spellings(d)[spelling]}{space}{word}{clock}"
-    assert nz.date(cell) == d, cell
-    assert nz.record_date(cell) == d, cell
+    assert dates.date(cell) == d, cell
+    assert dates.record_date(cell) == d, cell
 
 
 @FAST
@@ -1180,7 +1180,7 @@ def test_a_day_with_its_time_of_day_after_it_is_the_day(
 def test_a_time_of_day_makes_nothing_a_day(before: str, word: str, clock: str) -> None:
     """A time of day after a text reads as that text does, or not at all: it makes no day of
     what is none (下午 alone, 10.8下午 without its year) nor another day."""
-    for read in (nz.date, nz.record_date):
+    for read in (dates.date, dates.record_date):
         got = read(f"{before}{word}{clock}")
         assert got.__class__ is Bad or got == read(before), (before, got)
 
@@ -1188,7 +1188,7 @@ def test_a_time_of_day_makes_nothing_a_day(before: str, word: str, clock: str) -
 @pytest.mark.parametrize("cell", ["下午", "下午3点", "中午 12:00", "10.8中午", "10月8日上午"])
 def test_a_time_of_day_alone_or_without_a_year_is_no_date(cell: str) -> None:
     """Without a term to give a year (lbc validate on a school's own sheet waits for one)."""
-    assert nz.date(cell) == nz.record_date(cell) == Bad(cell)
+    assert dates.date(cell) == dates.record_date(cell) == Bad(cell)
 
 
 LUNAR_MARKED = [
@@ -1212,8 +1212,8 @@ def test_a_day_marked_lunar_is_no_day(cell: str) -> None:
     """A birth date written as the family keeps it, by the lunar calendar: its digits were
     read as the day they would be of the solar one (2015-02-14), a wrong birthday and an ID
     said to disagree (ID006). Unreadable now, of its own reason (DATE001 says why)."""
-    want = Bad(nz.text(cell), nz.LUNAR)  # type: ignore[arg-type]
-    assert nz.date(cell) == nz.record_date(cell) == want
+    want = Bad(nz.text(cell), dates.LUNAR)  # type: ignore[arg-type]
+    assert dates.date(cell) == dates.record_date(cell) == want
 
 
 @pytest.mark.parametrize(
@@ -1227,7 +1227,7 @@ def test_a_day_marked_lunar_is_no_day(cell: str) -> None:
 )
 def test_a_lunar_day_beside_the_day_is_a_note(cell: str, read: object) -> None:
     """The lunar day written in a note after the day is no mark of the day itself."""
-    assert nz.date(cell) == read
+    assert dates.date(cell) == read
 
 
 @pytest.mark.parametrize(
@@ -1250,8 +1250,8 @@ def test_a_lunar_day_of_the_days_own_month_and_day_is_no_day(cell: str) -> None:
     """No lunar day has the month and day of its solar one (the lunar year runs three to
     seven weeks behind): a note giving them says one of the two is misnamed. Read as the
     solar day before, a birthday and an ID's date checked against it may both be wrong."""
-    want = Bad(nz.text(cell), nz.LUNAR_ALIKE)  # type: ignore[arg-type]
-    assert nz.date(cell) == nz.record_date(cell) == want
+    want = Bad(nz.text(cell), dates.LUNAR_ALIKE)  # type: ignore[arg-type]
+    assert dates.date(cell) == dates.record_date(cell) == want
 
 
 @FAST
@@ -1262,7 +1262,7 @@ def test_any_lunar_note_after_a_day_reads_without_failing(note: str) -> None:
     """A lunar note lbc cannot make a day of (（农历5-廿十）) leaves the day read as it was:
     the first reading of such notes failed on it (int() of 二十十)."""
     cell = f"2015-02-14（农历{note}）"
-    for got in (nz.date(cell), nz.record_date(cell)):
+    for got in (dates.date(cell), dates.record_date(cell)):
         assert got == dt.date(2015, 2, 14) or got.__class__ is Bad, (cell, got)
 
 
@@ -1280,7 +1280,7 @@ def test_any_lunar_note_after_a_day_reads_without_failing(note: str) -> None:
 def test_a_day_said_to_be_solar_is_read(cell: str, read: object) -> None:
     """公历 (阳历, 新历) before a day says it is of the calendar lbc reads: it was
     unreadable (DATE001). A lunar note of another month and day is read past, as before."""
-    assert nz.date(cell) == read
+    assert dates.date(cell) == read
 
 
 @FAST
@@ -1305,8 +1305,8 @@ def test_a_day_marked_lunar_never_reads_as_a_day(
     )[spelling]
     cell = where.format(m=mark, d=day) + after
     spans = ((d - dt.timedelta(days=100), d + dt.timedelta(days=100)),)
-    for got in (nz.date(cell), nz.record_date(cell, spans)):
-        assert got.__class__ is Bad and got.reason == nz.LUNAR, (cell, got)  # type: ignore[union-attr]
+    for got in (dates.date(cell), dates.record_date(cell, spans)):
+        assert got.__class__ is Bad and got.reason == dates.LUNAR, (cell, got)  # type: ignore[union-attr]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, RECORD_HEADER, Result, child_row, run, write_xlsx
+from lbc.roster import dates, record_sheets
 from lbc.roster import normalise as nz
-from lbc.roster import record_sheets
 from lbc.workspace import terms
 
 TEACHERS = [["姓名", "在岗"], ["王芳", "是"]]
@@ -150,16 +150,16 @@ def _read_once(*days: dt.date) -> object:
 @given(st.lists(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), min_size=2, max_size=5))
 def test_a_list_of_days_reads_as_those_days(days: list[dt.date]) -> None:
     for sep in ("；", "、", ", ", " "):
-        assert nz.record_date(sep.join(d.isoformat() for d in days)) == _read_once(*days)
+        assert dates.record_date(sep.join(d.isoformat() for d in days)) == _read_once(*days)
     written = "、".join(f"{d.year}年{d.month}月{d.day}日" for d in days)
-    assert nz.record_date(written) == _read_once(*days)
+    assert dates.record_date(written) == _read_once(*days)
 
 
 def test_one_day_with_its_time_or_weekday_is_one_day() -> None:
     for cell in ("2024-09-03 14:00", "2024年9月3日（周二、补记）", "2024 年 9 月 3 日"):
-        assert nz.record_date(cell) == dt.date(2024, 9, 3)
+        assert dates.record_date(cell) == dt.date(2024, 9, 3)
     for cell in ("2024年9月3日上午、下午", "9月3日、10月8日", "2024年9月3日、2月30日"):
-        assert nz.record_date(cell).__class__ is nz.Bad
+        assert dates.record_date(cell).__class__ is nz.Bad
 
 
 def test_a_list_going_backwards_or_with_times_is_its_days(tmp_path: Path) -> None:
@@ -275,7 +275,7 @@ def test_a_later_day_without_its_year_is_the_one_nearest(
     written = timed.format(f"{first.year}年{first.month}月{first.day}日")
     cell = f"{written}、{later.month}月{later.day}日"
     # The same day again is one talk copied, unless written at a time of its own.
-    assert nz.record_date(cell) == ((first, later) if ":" in timed else _read_once(first, later))
+    assert dates.record_date(cell) == ((first, later) if ":" in timed else _read_once(first, later))
 
 
 @given(st.dates(dt.date(2001, 1, 1), dt.date(2098, 12, 31)), st.integers(154, 210))
@@ -286,7 +286,7 @@ def test_a_later_day_further_back_than_a_term_is_read_on(first: dt.date, days: i
     if (back.month, back.day) == (2, 29):
         return
     cell = f"{first.year}年{first.month}月{first.day}日、{back.month}月{back.day}日"
-    assert nz.record_date(cell) == (first, back.replace(year=back.year + 1))
+    assert dates.record_date(cell) == (first, back.replace(year=back.year + 1))
 
 
 @given(
@@ -304,7 +304,7 @@ def test_a_later_day_without_its_year_is_of_the_term_known(
     later = start + dt.timedelta(days=into)
     first = later + dt.timedelta(days=apart)
     cell = f"{first.year}年{first.month}月{first.day}日、{later.month}月{later.day}日"
-    assert nz.record_date(cell, ((start, end),)) == _read_once(first, later)
+    assert dates.record_date(cell, ((start, end),)) == _read_once(first, later)
 
 
 def test_due_and_the_summary_say_how_many_records_are_in_no_term(tmp_path: Path) -> None:
@@ -471,9 +471,9 @@ def test_a_month_and_day_typed_as_text_on_a_record_sheet_is_of_its_term(tmp_path
 def test_a_small_number_in_a_date_cell_is_no_day(number: float) -> None:
     """No number below 3654 (1910-01-01 as an Excel serial) is read as a day: typed into a
     date cell it is a month and day (9.15), a year or an age, never a day of 1900-1909."""
-    read = nz.date(number)
+    read = dates.date(number)
     assert read.__class__ is nz.Bad and read.raw == nz.text(number)
-    assert nz.date(3654) == dt.date(1910, 1, 1)
+    assert dates.date(3654) == dt.date(1910, 1, 1)
 
 
 def test_validate_points_at_each_record_dated_in_no_term(tmp_path: Path) -> None:
@@ -636,11 +636,11 @@ def test_a_day_without_its_year_is_of_the_one_year_in_the_term(
     day = start + dt.timedelta(days=into)
     text = f"{day.month}月" if month_only else f"{day.month}月{day.day}日"
     read = record_sheets.with_year_in(text, (start, end))
-    assert read == (nz.YearMonth(day.year, day.month) if month_only else day)
-    assert read.__class__ is (nz.YearMonth if month_only else dt.date)
+    assert read == (dates.YearMonth(day.year, day.month) if month_only else day)
+    assert read.__class__ is (dates.YearMonth if month_only else dt.date)
     assert record_sheets.with_year_in(f"{day.month}月", (end, end + dt.timedelta(days=200))) in (
         None,
-        nz.YearMonth(year + 1, day.month),
+        dates.YearMonth(year + 1, day.month),
     )
     assert record_sheets.with_year_in(text, (start, end.replace(year=year + 2))) is None
 
@@ -671,8 +671,8 @@ def test_a_number_typed_into_a_date_formatted_cell_is_said_as_typed(tmp_path: Pa
         ("DATE001", 3, "“日期”无法识别为日期" + typed.format("9.15")),
         ("DATE001", 4, "“日期”无法识别为日期" + typed.format("2024")),
     ]
-    assert nz.date(dt.datetime(1900, 1, 9, 3, 36)) == nz.Bad("9.15", nz.TYPED_IN_A_DATE_CELL)
-    assert nz.date(dt.date(1900, 4, 9)) == nz.Bad("100", nz.TYPED_IN_A_DATE_CELL)
+    assert dates.date(dt.datetime(1900, 1, 9, 3, 36)) == nz.Bad("9.15", dates.TYPED_IN_A_DATE_CELL)
+    assert dates.date(dt.date(1900, 4, 9)) == nz.Bad("100", dates.TYPED_IN_A_DATE_CELL)
 
 
 # From an attack on the 日期 column: cells whose later day lbc read wrong or dropped without
@@ -701,7 +701,7 @@ ASKED = [
 
 @pytest.mark.parametrize("cell", ASKED, ids=str)
 def test_a_cell_lbc_cannot_read_whole_is_asked_about(cell: object) -> None:
-    assert nz.record_date(cell, ((dt.date(2024, 9, 1), dt.date(2025, 1, 31)),)) == nz.Bad(
+    assert dates.record_date(cell, ((dt.date(2024, 9, 1), dt.date(2025, 1, 31)),)) == nz.Bad(
         str(cell).replace("／", "/")
     )
 
@@ -713,7 +713,7 @@ def test_a_cell_said_to_be_solar_is_asked_about_as_without_the_word(cell: str, m
     read as 2024-09-03 where the same cell without 公历 is asked about."""
     spans = ((dt.date(2024, 9, 1), dt.date(2025, 1, 31)),)
     written = (mark + cell).replace("／", "/").replace("：", ":")
-    assert nz.record_date(mark + cell, spans) == nz.Bad(written)
+    assert dates.record_date(mark + cell, spans) == nz.Bad(written)
 
 
 @pytest.mark.parametrize(
@@ -732,7 +732,7 @@ def test_a_cell_said_to_be_solar_is_asked_about_as_without_the_word(cell: str, m
 def test_a_day_copied_in_a_cell_is_one_record(cell: str, read: object) -> None:
     """A day written twice in one cell is one talk or visit, copied (it counted twice);
     at two times of the day, two."""
-    assert nz.record_date(cell) == read
+    assert dates.record_date(cell) == read
 
 
 def test_a_time_written_with_a_dot_is_no_second_talk(tmp_path: Path) -> None:
@@ -794,7 +794,7 @@ NOTED = [
 
 @pytest.mark.parametrize("cell", NOTED)
 def test_a_note_after_the_day_is_no_second_day(cell: str) -> None:
-    assert nz.record_date(cell) == dt.date(2024, 10, 8)
+    assert dates.record_date(cell) == dt.date(2024, 10, 8)
 
 
 AUTUMN_2024 = (dt.date(2024, 9, 1), dt.date(2025, 1, 31))
@@ -802,7 +802,7 @@ AUTUMN_2024 = (dt.date(2024, 9, 1), dt.date(2025, 1, 31))
 
 def _read_in_autumn(cell: str) -> object:
     """A record's 日期 as a run about the 2024 autumn term reads it (dates_in_span)."""
-    read = nz.record_date(cell, (AUTUMN_2024,))
+    read = dates.record_date(cell, (AUTUMN_2024,))
     if record_sheets.without_year(read, cell):
         return record_sheets.with_year_in(read.raw, AUTUMN_2024) or read  # type: ignore[union-attr]
     return read
@@ -986,7 +986,7 @@ def test_a_day_of_the_term_marked_lunar_is_no_day_of_it(into: int, how: str) -> 
     day = AUTUMN_2024[0] + dt.timedelta(days=into)
     for written in (f"{day.month}月{day.day}日", f"{day.month}.{day.day}"):
         read = _read_in_autumn(how.format(d=written))
-        assert read.__class__ is nz.Bad and read.reason == nz.LUNAR, read  # type: ignore[union-attr]
+        assert read.__class__ is nz.Bad and read.reason == dates.LUNAR, read  # type: ignore[union-attr]
 
 
 def test_a_lunar_note_of_the_days_own_month_and_day_is_asked_about(tmp_path: Path) -> None:
@@ -1062,7 +1062,7 @@ def test_a_lunar_note_of_a_day_without_its_year_is_asked_about_saying_why(tmp_pa
     due = run("due", path, "--term", "2024-autumn", "--as-of", "2024-10-31", "--format", "json")
     assert due.json()["summary"]["records"] == 1
     assert _read_in_autumn("10月8日（农历10月8日）") == nz.Bad(
-        "10月8日(农历10月8日)", nz.LUNAR_ALIKE
+        "10月8日(农历10月8日)", dates.LUNAR_ALIKE
     )
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
 from lbc.errors import LbcError
-from lbc.roster.normalise import YearMonth, month_end
+from lbc.roster.dates import YearMonth, month_end
 from lbc.workspace.terms import AUTUMN, SPRING, Term, parse_term
 
 D = dt.date

@@ -25,6 +25,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import phones, record_sheets
 from lbc.roster.canonical import DRAGGED_ERROR, KEPT, Roster, Table, shows_an_error_whole
 from lbc.roster.completion import GRADE_OR_CODE
+from lbc.roster.dates import LUNAR_REASONS, TYPED_IN_A_DATE_CELL, YearMonth, serial_date, within
 from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
@@ -759,13 +760,13 @@ def _bad_date(out: _Out, i: int, key: str, value: nz.Bad, in_no_term: bool = Fal
     So of a date marked as a lunar one (2015-02-14（农历）), or one with a lunar day of
     its own month and day beside it (2015-02-14（农历2月14日）): its digits read as a date,
     and a child's birth date is asked for as her ID card gives it."""
-    day = nz.serial_date(value.raw, key)
+    day = serial_date(value.raw, key)
     serial = t("rule.DATE001.serial", date=day.isoformat()) if day else ""
-    if value.reason == nz.TYPED_IN_A_DATE_CELL:
+    if value.reason == TYPED_IN_A_DATE_CELL:
         serial = t("rule.DATE001.typed", raw=value.raw)
     if in_no_term:
         serial = t("rule.DATE001.no_term")
-    if value.reason in nz.LUNAR_REASONS:
+    if value.reason in LUNAR_REASONS:
         lunar = "rule.DATE001." + value.reason
         serial = t(lunar + "_birth" if key == "birth_date" else lunar)
     out.add(R.DATE001, i, key, label=out.label(key), serial=serial)
@@ -1178,7 +1179,7 @@ def check_children(
             _bad_date(out, i, "birth_date", birth)
         else:
             # A month-only 出生年月 leaves the day to the ID, when there is one.
-            born[i] = id_date if birth.__class__ is nz.YearMonth and id_date else birth
+            born[i] = id_date if birth.__class__ is YearMonth and id_date else birth
             _check_birth(out, i, birth, today)
             if held and births_differ(held, birth):
                 label = out.label("birth_date")
@@ -1375,7 +1376,7 @@ def _check_people(out: _Out, today: dt.date) -> None:
                 if born is None or born > today:
                     out.add(R.ID008, i, id_key, label=out.label(id_key))
                     born = None
-            if born and birth.__class__ in (dt.date, nz.YearMonth) and births_differ(born, birth):
+            if born and birth.__class__ in (dt.date, YearMonth) and births_differ(born, birth):
                 label = out.label(birth_key)
                 out.add(R.ID009, i, birth_key, label=label, date=birth, id_date=born)
             if who == "guardian":
@@ -1752,7 +1753,7 @@ def _namesakes_ask(cls: object, born: object) -> str:
     fail to tell them apart (missing, the same, or none the record's)."""
     if cls.__class__ is not nz.ClassRef:
         return t("rec003.ask_class")
-    if born.__class__ not in (dt.date, nz.YearMonth):
+    if born.__class__ not in (dt.date, YearMonth):
         return t("rec003.ask_birth", cls=cls)
     return t("rec003.ask_roster", cls=cls)
 
@@ -1827,7 +1828,7 @@ def check_records(
         for day in record_days(date):
             if day > today:
                 out.add(R.DATE002, i, "date", label=out.label("date"), date=day)
-            elif span is not None and not nz.within(day, *span):
+            elif span is not None and not within(day, *span):
                 out.add(R.REC005, i, "date", date=day, start=span[0], end=span[1])
             else:
                 # Asked once a day (a county's 300,000 records are of a few hundred), and

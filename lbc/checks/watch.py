@@ -42,6 +42,7 @@ from lbc.checks.engine import NOBODY_CARES, kept_id_date, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
 from lbc.messages import long_date, said, t, word
+from lbc.roster import dates
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.changes import diff_rosters
@@ -695,7 +696,7 @@ def _guardians_born(
     if not undated:  # the other columns are read only when an ID number does not say it
         return
     births, ages = _column(table, "guardian_birth_date"), _column(table, "guardian_age")
-    dated = (dt.date, nz.YearMonth)
+    dated = (dt.date, dates.YearMonth)
     # The child's own, only where a guardian's birth date is read (lbc pair reads no
     # child's 出生日期 it does not write).
     own = (

@@ -14,7 +14,7 @@ from lbc.output.formats import rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.birthdays import Birthday, birthdays
 from lbc.reports.classes import ClassGroup
-from lbc.roster import normalise as nz
+from lbc.roster import dates
 from lbc.roster.people import untyped
 
 CSV_COLUMNS = ("class", "head_teacher", "name", "birth_date", "turns", "support_teacher", "row")
@@ -115,7 +115,7 @@ def print_table(groups: list[ClassGroup[Birthday]], month: int, privacy: Privacy
             (
                 privacy.name(b.name),
                 t("birthdays.month_only", month=b.born.month)
-                if b.born.__class__ is nz.YearMonth
+                if b.born.__class__ is dates.YearMonth
                 else t("birthdays.day", month=b.born.month, day=b.born.day),
                 b.turns,
                 privacy.name(b.support_teacher) or "-",

@@ -25,6 +25,7 @@ from lbc.messages import long_date, t
 from lbc.output.files import write_atomic
 from lbc.output.sheet_style import LINE_POINTS, PAGE_HEIGHT, print_scale, row_height
 from lbc.reports.owed import Planned, SheetChild
+from lbc.roster import dates
 from lbc.roster import normalise as nz
 from lbc.roster.fields import FIELDS, PLAN, Kind
 from lbc.roster.record_sheets import CHILDREN_SHEET, RECORDS_SHEET
@@ -97,7 +98,9 @@ def write_record_book(
         ws[f"{letter[_LABEL['content']]}{i}"].alignment = Alignment(wrap_text=True, vertical="top")
         if BORN in letter:  # 出生年月 known to the month only shows as one
             day = ws[f"{letter[BORN]}{i}"]
-            day.number_format = "yyyy-mm" if day.value.__class__ is nz.YearMonth else "yyyy-mm-dd"
+            day.number_format = (
+                "yyyy-mm" if day.value.__class__ is dates.YearMonth else "yyyy-mm-dd"
+            )
     start, end = term
     _validate(
         ws,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lbc.reports.caseload import support_teacher
 from lbc.reports.classes import ClassGroup, by_class
+from lbc.roster import dates
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
 from lbc.roster.people import (
@@ -85,5 +86,5 @@ def birthdays(
                 ),
             )
         )
-    found.sort(key=lambda item: (item[2].born.__class__ is nz.YearMonth, item[2].born.day))
+    found.sort(key=lambda item: (item[2].born.__class__ is dates.YearMonth, item[2].born.day))
     return by_class(roster, found), undated, torn

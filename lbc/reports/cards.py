@@ -19,6 +19,7 @@ from lbc.errors import LbcError
 from lbc.messages import language, long_date, t
 from lbc.output.formula_errors import UNSAVED
 from lbc.reports.caseload import EITHER_ROW, support_teacher
+from lbc.roster import dates
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.people import (
@@ -237,7 +238,7 @@ def _guardian_age(table: Table, i: int, today: dt.date) -> str:
         born = person_id_date(table.get("guardian_id_number", i))
         if born is None:
             written = table.get("guardian_birth_date", i)
-            born = written if written.__class__ in (dt.date, nz.YearMonth) else None
+            born = written if written.__class__ in (dt.date, dates.YearMonth) else None
         if born is not None and (age := age_on(born, today)) is not None:
             return str(age)
         if born is None and (year := guardians_year(table, i)) is not None:

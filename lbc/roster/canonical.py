@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lbc.messages import as_list, rows_listed, t
+from lbc.roster import dates, phones
 from lbc.roster import normalise as nz
-from lbc.roster import phones
 from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
@@ -64,7 +64,7 @@ _PERSON_NORMALISERS: dict[str, tuple[Normaliser, bool]] = {
     "phone": (phones.phone, False),
     "work_place": (nz.text, True),
     "id_number": (nz.id_number, False),
-    "birth_date": (nz.date, True),
+    "birth_date": (dates.date, True),
     "age": (nz.integer, True),
     "health": (nz.text, True),
     "address": (nz.text, False),
@@ -106,7 +106,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "gender": (nz.gender, True),
         "id_number": (nz.id_number, False),
         "student_no": (nz.text, False),
-        "birth_date": (nz.date, True),
+        "birth_date": (dates.date, True),
         "ethnicity": (nz.text, True),
         "grade": (nz.grade, True),
         "class": (nz.class_ref, True),
@@ -134,11 +134,11 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "pair_reason": (nz.text, True),
         "pair_place": (_verbatim, False),
         "pair_listed": (_error_kept(nz.person_name), True),  # as support_teacher: 无 is 无
-        "pair_date": (nz.date, True),
-        "arrival_date": (nz.date, True),
-        "enrollment_date": (nz.date, True),
+        "pair_date": (dates.date, True),
+        "arrival_date": (dates.date, True),
+        "enrollment_date": (dates.date, True),
         "id_kind": (nz.id_kind, True),
-        PAIRED_SINCE_KEY: (nz.date, True),
+        PAIRED_SINCE_KEY: (dates.date, True),
         PAIRED_TEACHER_KEY: (_error_kept(nz.support_teacher), True),  # as the 帮扶教师 beside
         "notes": (nz.text, False),
         "school": (nz.school, True),
@@ -158,14 +158,14 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "children": (nz.text, False),
     },
     Kind.RECORDS: {
-        "date": (nz.record_date, True),
+        "date": (dates.record_date, True),
         "teacher": (_error_kept(nz.teacher_name), True),  # as the 帮扶教师 it is compared with
         "student": (nz.name, True),
         "class": (nz.class_ref, True),
         "kind": (nz.record_kind, True),
         "content": (nz.text, False),
         "school": (nz.school, True),
-        "birth_date": (nz.date, True),
+        "birth_date": (dates.date, True),
     },
 }
 
@@ -449,7 +449,7 @@ def _month_or_days(cell: Any, read: Any, kind: Callable[[Any], Any]) -> Any:
     """A record's month or days as lbc reads them where the cell alone does not say them
     (its year from the sheet's term: ``record_sheets.dates_in_term``); else the cell as
     written."""
-    shown = read.__class__ is nz.YearMonth or read.__class__ is nz.Dates
+    shown = read.__class__ is dates.YearMonth or read.__class__ is dates.Dates
     return str(read) if shown and kind(cell) != read else _as_written(cell)
 
 
@@ -746,7 +746,7 @@ class Table:
             shown = [nz.display(v) for v in values]
             return shown if raw is None else kept_as_typed(shown, raw)
         kind = NORMALISERS[self.kind].get(key, (nz.text, False))[0]
-        if kind is nz.date or kind is nz.record_date:
+        if kind is dates.date or kind is dates.record_date:
             read = self.values[key]
             return [
                 r if r.__class__ is dt.date else _month_or_days(v, r, kind)

@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from lbc.errors import LbcError
 from lbc.messages import said, t, word
+from lbc.roster import dates, phones
 from lbc.roster import normalise as nz
-from lbc.roster import phones
 from lbc.roster.canonical import Roster, Table, shows_an_error_whole
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
 from lbc.roster.school_names import FILE_SCHOOL, file_names
@@ -655,12 +655,12 @@ def birth_date(birth: object, ident: object, kind: object) -> object:
         or len(ident) != 18
         or not patterned_id(kind)
     ):
-        return birth if birth.__class__ in (dt.date, nz.YearMonth) else None
+        return birth if birth.__class__ in (dt.date, dates.YearMonth) else None
     try:
         held = dt.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
     except ValueError:
-        return birth if birth.__class__ is nz.YearMonth else None
-    if birth.__class__ is nz.YearMonth and births_differ(birth, held):  # type: ignore[arg-type]
+        return birth if birth.__class__ is dates.YearMonth else None
+    if birth.__class__ is dates.YearMonth and births_differ(birth, held):  # type: ignore[arg-type]
         return birth
     return held
 
@@ -670,13 +670,13 @@ def known_birth(birth: object, ident: object, kind: object) -> dt.date | None:
     column nor the ID gives a date (an unreadable cell, a 15-digit ID, a passport's
     number)."""
     born = birth_date(birth, ident, kind)
-    return born if born.__class__ in (dt.date, nz.YearMonth) else None  # type: ignore[return-value]
+    return born if born.__class__ in (dt.date, dates.YearMonth) else None  # type: ignore[return-value]
 
 
 def births_differ(one: dt.date, other: dt.date) -> bool:
     """Whether two birth dates are of two people: a month-only 出生年月 (2015年3月) is
     compared to the month."""
-    if nz.YearMonth in (one.__class__, other.__class__):
+    if dates.YearMonth in (one.__class__, other.__class__):
         return (one.year, one.month) != (other.year, other.month)
     return one != other
 
@@ -698,7 +698,7 @@ def came_after(since: dt.date, *days: object) -> dt.date | None:
     return latest if latest is not None and latest > since else None
 
 
-_DAYS = (dt.date, nz.YearMonth)
+_DAYS = (dt.date, dates.YearMonth)
 
 
 # A year alone, as a guardian's 出生日期 is often written (1950, 1950年).
@@ -721,7 +721,7 @@ def ages_in_year(year: int, as_of: dt.date) -> tuple[int, int]:
 
 def age_on(born: object, as_of: dt.date) -> int | None:
     """Whole years from ``born`` (a date, or a month) to ``as_of``; None when not a date."""
-    if born.__class__ not in (dt.date, nz.YearMonth):
+    if born.__class__ not in (dt.date, dates.YearMonth):
         return None
     assert isinstance(born, dt.date)
     return as_of.year - born.year - ((as_of.month, as_of.day) < (born.month, born.day))

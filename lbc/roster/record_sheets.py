@@ -28,6 +28,16 @@ import re
 from typing import TYPE_CHECKING
 
 from lbc.roster import normalise as nz
+from lbc.roster.dates import (
+    LUNAR_REASONS,
+    Dates,
+    Spans,
+    YearMonth,
+    date_text,
+    record_date,
+    within,
+    without_weekday,
+)
 from lbc.roster.fields import PLAN, Kind
 
 if TYPE_CHECKING:  # tables reads record sheets through this module
@@ -177,7 +187,7 @@ def dates_in_span(
     two (a span of more than a year). A list of days whose first gives its year and a later
     one not (2024年1月5日、7月20日), with a day outside the term, is read again: a later
     day is of the year that puts it in the term, else in ``school_year`` (the term's), when
-    one year within a year of the day before does (``nz.record_date``). Each such text is
+    one year within a year of the day before does (``record_date``). Each such text is
     worked out once."""
     if "date" not in table.raw:
         return
@@ -189,10 +199,10 @@ def dates_in_span(
             if read.raw not in known:
                 known[read.raw] = with_year_in(read.raw, span, spans) or read
             dates[i] = known[read.raw]
-        elif read.__class__ is nz.Dates and not _in_span(read, span):
+        elif read.__class__ is Dates and not _in_span(read, span):
             cell = cells[i]
             if cell not in known:
-                known[cell] = nz.record_date(cell, spans)
+                known[cell] = record_date(cell, spans)
             dates[i] = known[cell]
 
 
@@ -200,22 +210,22 @@ def without_year(read: object, cell: object) -> bool:
     """Whether a record's unread 日期 (``read``, of ``cell``) was written without its year
     (10月8日, 9月3日、10月8日, 10月, 9.15 typed as text): a term gives it one. Not a lunar
     day (10月8日（农历）): no year makes it a day of the term."""
-    if read.__class__ is not nz.Bad or read.reason in nz.LUNAR_REASONS:  # type: ignore[attr-defined]
+    if read.__class__ is not nz.Bad or read.reason in LUNAR_REASONS:  # type: ignore[attr-defined]
         return False
-    raw = nz.date_text(read.raw)  # type: ignore[attr-defined]
+    raw = date_text(read.raw)  # type: ignore[attr-defined]
     return bool(_NO_YEAR.match(raw) or (cell.__class__ is str and _NO_YEAR_TYPED.match(raw)))
 
 
-def with_year_in(text: str, span: tuple[dt.date, dt.date], spans: nz.Spans = ()) -> object | None:
+def with_year_in(text: str, span: tuple[dt.date, dt.date], spans: Spans = ()) -> object | None:
     """A record's 日期 written without its year (10月8日, 9月3日、10月8日, 10月) read as of
     the one year that puts it within ``span``; None when no year does, or two. ``spans``:
-    as ``nz.record_date`` takes them, for the days after the first. A weekday written
-    after it is not checked (``nz.without_weekday``)."""
-    text = nz.without_weekday(text)
+    as ``record_date`` takes them, for the days after the first. A weekday written
+    after it is not checked (``without_weekday``)."""
+    text = without_weekday(text)
     found = {
         day
         for year in range(span[0].year, span[1].year + 1)
-        if _in_span(day := nz.record_date(f"{year}年{text}", spans or (span,)), span)
+        if _in_span(day := record_date(f"{year}年{text}", spans or (span,)), span)
     }
     return found.pop() if len(found) == 1 else None
 
@@ -223,8 +233,8 @@ def with_year_in(text: str, span: tuple[dt.date, dt.date], spans: nz.Spans = ())
 def _in_span(read: object, span: tuple[dt.date, dt.date]) -> bool:
     """Whether a date, a month or every day of a list lies within ``span`` (a month when
     any of its days does)."""
-    days = read if read.__class__ is nz.Dates else (read,)
+    days = read if read.__class__ is Dates else (read,)
     return all(
-        day.__class__ in (dt.date, nz.YearMonth) and nz.within(day, *span)  # type: ignore[arg-type]
+        day.__class__ in (dt.date, YearMonth) and within(day, *span)  # type: ignore[arg-type]
         for day in days  # type: ignore[union-attr]
     )

@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 
 from lbc.roster import normalise as nz
 from lbc.roster.canonical import Roster, Table
-from lbc.roster.normalise import YearMonth
+from lbc.roster.dates import Dates, YearMonth, month_end, within
 from lbc.roster.people import births_differ, known_birth, named_children, signed_by
 from lbc.roster.school_names import FILE_SCHOOL
 from lbc.roster.tables import distinct_children
@@ -372,11 +372,11 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
 def record_days(date: object) -> tuple[dt.date, ...]:
     """The days a record's 日期 gives, each a record: one day, a month (a ``YearMonth``: a
     monthly talk written up as 2024年10月 shows October's talk was held), or several of
-    either (a cell listing them, ``nz.Dates``); none when unreadable or empty."""
+    either (a cell listing them, ``Dates``); none when unreadable or empty."""
     cls = date.__class__
     if cls is dt.date or cls is YearMonth:
         return (date,)  # type: ignore[return-value]
-    return date if cls is nz.Dates else ()  # type: ignore[return-value]
+    return date if cls is Dates else ()  # type: ignore[return-value]
 
 
 def undated_records(roster: Roster) -> list[tuple[Table, int]]:
@@ -622,7 +622,7 @@ def dated_records(
                 days = tuple(
                     d
                     for d in record_days(cell)
-                    if nz.within(d, start, end)
+                    if within(d, start, end)
                     and (d.__class__ is not YearMonth or (d.year, d.month) not in ceded)
                 )
                 if not days:
@@ -719,7 +719,7 @@ def _months_read_before(
     for (month, kind, child), rows in months.items():
         by_sheet = Counter(seen[(month, kind, child, MONTH_ONLY)])
         dated = 0
-        for d in range(1, nz.month_end(month).day + 1):  # type: ignore[attr-defined]
+        for d in range(1, month_end(month).day + 1):  # type: ignore[attr-defined]
             day = seen.get((dt.date(month.year, month.month, d), kind, child))  # type: ignore[attr-defined]
             if day:
                 by_sheet.update(day)

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from lbc.errors import LbcError
 from lbc.messages import as_list, language, t
+from lbc.roster import dates, phones, record_sheets
 from lbc.roster import normalise as nz
-from lbc.roster import phones, record_sheets
 from lbc.roster.canonical import (
     DRAGGED_ERROR,
     FORM_PARENT_ATTRIBUTES,
@@ -382,7 +382,7 @@ COPY_FIELDS = (
     "mother_name",
     "parent_name",
 )
-DATED = (dt.date, nz.YearMonth)  # a birth date read, to the day or the month
+DATED = (dt.date, dates.YearMonth)  # a birth date read, to the day or the month
 _CLASS_AT, _BORN_AT = COPY_FIELDS.index("class"), COPY_FIELDS.index("birth_date")
 
 
@@ -1531,7 +1531,7 @@ CHOICES: dict[Kind, dict[str, Callable[[str], bool]]] = {
 _UNTICKED = frozenset({"", "×", "✗", "✘", "否", "无", "0", "/", "-", "—"})
 
 
-# The 1904 date system's day 0, and the numbers of it nz.date reads as days: those it
+# The 1904 date system's day 0, and the numbers of it dates.date reads as days: those it
 # reads so of the 1900 system's (1910-01-01 to 2100-12-31), 1,462 days fewer.
 _EPOCH_1904 = dt.date(1904, 1, 1)
 _FIRST_1904 = (dt.date(1910, 1, 1) - _EPOCH_1904).days
@@ -1546,10 +1546,10 @@ def _serials_of_1904(kind: Kind, chunk: dict[str, Any]) -> None:
     """The numbers of a date column of a workbook of the 1904 date system (RawSheet.date1904)
     made the days they are there, as calamine makes its date cells: 40606 is 2015-03-05,
     not the 1900 system's 2011-03-04. Other numbers (20150305, 2015.03) are left to
-    nz.date, which reads them as it reads them anywhere."""
+    dates.date, which reads them as it reads them anywhere."""
     normalisers = NORMALISERS[kind]
     for key, column in chunk.items():
-        if normalisers.get(key, (None,))[0] not in (nz.date, nz.record_date):
+        if normalisers.get(key, (None,))[0] not in (dates.date, dates.record_date):
             continue
         if any(map(_serial_1904, column)):
             chunk[key] = [

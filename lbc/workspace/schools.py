@@ -27,8 +27,8 @@ from typing import Any, NamedTuple, TypeVar
 
 from lbc.errors import LbcError, LbcErrors
 from lbc.messages import long_date, t
+from lbc.roster import dates, record_sheets
 from lbc.roster import normalise as nz
-from lbc.roster import record_sheets
 from lbc.roster.canonical import Roster, Table
 from lbc.roster.fields import Kind
 from lbc.roster.merged_books import (
@@ -533,7 +533,7 @@ def _term_dates(setting: Setting, days: list[object]) -> tuple[object, list[tupl
     entry without it); each date lbc cannot read, else a start after the end, gives none."""
     term = setting.what
     assert isinstance(term, Term)
-    read = [nz.date(cell) for cell in days]
+    read = [dates.date(cell) for cell in days]
     bad = [
         (j, nz.text(cell) or "", t("terms_sheet.bad_date", date=nz.text(cell)))
         for j, (cell, day) in enumerate(zip(days, read, strict=True))

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from lbc.errors import LbcError
 from lbc.messages import t
-from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
+from lbc.roster.dates import YearMonth, month_end, within
 from lbc.roster.term_names import AUTUMN, SPRING, TERM_YEARS, season_year
 
 if TYPE_CHECKING:  # the roster is read before a term is asked about it
@@ -46,10 +46,10 @@ class Term:
 
     def holds(self, day: dt.date, until: dt.date | None = None) -> bool:
         """Whether a record's day is of the term (up to ``until``): a month (``YearMonth``)
-        when any of its days is (``nz.within``), unless it is one the term has ceded."""
-        if not nz.within(day, self.start, until or self.end):
+        when any of its days is (``within``), unless it is one the term has ceded."""
+        if not within(day, self.start, until or self.end):
             return False
-        return day.__class__ is not nz.YearMonth or (day.year, day.month) not in self.ceded
+        return day.__class__ is not YearMonth or (day.year, day.month) not in self.ceded
 
     @property
     def label(self) -> str:
@@ -88,10 +88,10 @@ class Term:
         out = []
         for y, m in self.months(until=last):
             first_day = dt.date(y, m, 1)
-            month_end = nz.month_end(first_day)
-            inside = (min(month_end, last) - max(first_day, start)).days + 1
-            finished = last >= month_end or last == self.end
-            if finished and inside * 2 >= month_end.day:
+            last_day = month_end(first_day)
+            inside = (min(last_day, last) - max(first_day, start)).days + 1
+            finished = last >= last_day or last == self.end
+            if finished and inside * 2 >= last_day.day:
                 out.append((y, m))
         return out
 
@@ -165,7 +165,7 @@ def _dates(
 
 def _days_in(day: dt.date, span: tuple[dt.date, dt.date]) -> int:
     """How many days of ``day``'s month ``span`` holds."""
-    first, last = day.replace(day=1), nz.month_end(day)
+    first, last = day.replace(day=1), month_end(day)
     return max(0, (min(last, span[1]) - max(first, span[0])).days + 1)
 
 
@@ -196,13 +196,13 @@ def term_of(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
 
 def in_a_term(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = None) -> bool:
     """Whether a record's day is in a term (a month, when any of its days is:
-    ``nz.within``), by the school's own dates where it sets them: the summer between two
+    ``within``), by the school's own dates where it sets them: the summer between two
     terms is in none (with the default dates, all of August), nor a gap a school's own
     dates leave."""
     for year in (day.year - 1, day.year):
         for season in (SPRING, AUTUMN):
             start, end = _dates(season, year, dates)
-            if nz.within(day, start, end):
+            if within(day, start, end):
                 return True
     return False
 
@@ -212,7 +212,7 @@ def in_a_school_year(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | N
     spring term's end (``in_a_term``'s dates): a 送温暖 of the winter break a school's own
     dates leave between its terms (a Spring Festival visit) is of the year's, owed once a
     year, and lbc summary and lbc due count it so, though it is in no term."""
-    return any(nz.within(day, *_school_year(first, dates)) for first in (day.year - 1, day.year))
+    return any(within(day, *_school_year(first, dates)) for first in (day.year - 1, day.year))
 
 
 def school_year_start(
