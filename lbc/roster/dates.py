@@ -19,7 +19,7 @@ import math
 import re
 from typing import Any
 
-from lbc.roster.normalise import Bad, _as_text, _cn_count
+from lbc.roster.normalise import Bad, as_text, cn_count
 
 
 class YearMonth(dt.date):
@@ -205,7 +205,7 @@ def date_text(s: str) -> str:
     texts, nearly all 2015-03-04: only what needs one is rewritten."""
     if not s.isascii():
         if _CN_NUMERALS.intersection(s):
-            s = _CN_DATE_PART.sub(lambda m: _cn_count(m[0].replace("○", "〇")), s)
+            s = _CN_DATE_PART.sub(lambda m: cn_count(m[0].replace("○", "〇")), s)
         s = _GLUED_DAYTIME.sub(" ", s)
     if "_" in s or " " in s or "\u3000" in s:
         s = _SPACED_MARK.sub(lambda m: "-" if m[1] == "_" else m[1], s)
@@ -243,11 +243,11 @@ def _lunar_day_alike(day: dt.date | tuple[int, int], after: str) -> bool:
     m = _LUNAR_REMARK.search(after)
     if m is None:
         return False
-    month = _LUNAR_MONTHS.get(m[1]) or int(_cn_count(m[1]) if not m[1].isdigit() else m[1])
+    month = _LUNAR_MONTHS.get(m[1]) or int(cn_count(m[1]) if not m[1].isdigit() else m[1])
     words = m[2].removeprefix("初").replace("廿", "二十")
     if words.startswith("二") and "十" not in words:  # 二 alone, or 廿一 written 二一
         words = words if len(words) == 1 else "二十" + words[1:]
-    number = words if words.isdigit() else _cn_count(words)
+    number = words if words.isdigit() else cn_count(words)
     own = day if day.__class__ is tuple else (day.month, day.day)  # type: ignore[union-attr]
     return number.isdigit() and (month, int(number)) == own
 
@@ -293,8 +293,8 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
             return date(text)
         if _FIRST_SERIAL <= value < _PAST_SERIALS:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
-        return Bad(_as_text(value) or "")
-    s = _as_text(value)
+        return Bad(as_text(value) or "")
+    s = as_text(value)
     if s is None:
         return None
     if not s.isascii() and not _LUNAR_CHARS.isdisjoint(s) and lunar(s):
@@ -385,7 +385,7 @@ def record_date(value: Any, spans: Spans = ()) -> dt.date | YearMonth | Dates | 
     which say the year of a later day without one when one of them holds it in one year
     only (``_near``)."""
     one = date(value)
-    s = _as_text(value) if value.__class__ is str else None
+    s = as_text(value) if value.__class__ is str else None
     if s is None or (one.__class__ is Bad and one.reason in LUNAR_REASONS):  # type: ignore[union-attr]
         return one  # one lunar day marks the list it is in: no day of it is read
     read = _solar_text(s)

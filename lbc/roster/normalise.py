@@ -135,7 +135,7 @@ def cell_text(value: Any) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def _as_text(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
     """Cell value as folded text (NFKC, trimmed), or None when empty."""
     if value is None:
         return None
@@ -176,7 +176,7 @@ def text(value: Any) -> str | None:
         and unicodedata.is_normalized("NFKC", value)
     ):
         return value
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     return " ".join(s.split())
@@ -202,7 +202,7 @@ def name(value: Any) -> str | None:
     """
     if value.__class__ is str and value.isalpha() and unicodedata.is_normalized("NFKC", value):
         return value  # already clean: letters only, no spaces or dots to fold
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     return unicodedata.normalize("NFKC", "".join(s.split())).translate(_NAME_DOTS)
@@ -307,7 +307,7 @@ def school(value: Any) -> str | None:
         return value  # already clean
     if value in FORMULA_ERRORS:
         return None
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     return unicodedata.normalize("NFKC", "".join(s.split()))
@@ -328,7 +328,7 @@ def id_number(value: Any) -> str | NumericId | None:
     if value.__class__ is str and value.isascii() and value.isalnum():
         return value.upper()  # the common case: nothing to fold or strip
     if isinstance(value, bool):
-        return _as_text(value)
+        return as_text(value)
     if isinstance(value, int):
         # Not float(value).is_integer(): a big int overflows float and would raise.
         return NumericId(str(value))
@@ -336,7 +336,7 @@ def id_number(value: Any) -> str | NumericId | None:
         if math.isnan(value):
             return None
         return NumericId(excel_whole(value) if value.is_integer() else repr(value))
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     s = "".join(s.split()).upper()
@@ -345,8 +345,8 @@ def id_number(value: Any) -> str | NumericId | None:
         return NumericId(s)
     # '51132120160701002X, copied from a system that forces text with an apostrophe, and
     # a check character typed as the multiplication sign ×: the ID number the school means.
-    if s[:1] in _TEXT_MARKS:
-        s = s.lstrip(_TEXT_MARKS)
+    if s[:1] in TEXT_MARKS:
+        s = s.lstrip(TEXT_MARKS)
     if s[-1:] == "×":
         s = s[:-1] + "X"
     return s or None
@@ -354,7 +354,7 @@ def id_number(value: Any) -> str | NumericId | None:
 
 # A number as Excel shows one too long for its column: 5.11321E+17, its decimals and power.
 _SCIENTIFIC = re.compile(r"\d(?:\.(\d+))?E\+(\d+)")
-_TEXT_MARKS = "'‘’`"
+TEXT_MARKS = "'‘’`"
 
 
 def kept_digits(value: NumericId) -> str:
@@ -477,7 +477,7 @@ _COHORT = re.compile(r"\d{2}级")
 def one_number(value: Any) -> bool:
     """Whether a class cell writes its grade and class as one number, as class_ref reads
     it by the first of _CLASS_PATTERNS: 101, 101班, 0101, 101 班, １０１班 alike."""
-    s = _as_text(value)
+    s = as_text(value)
     return s is not None and _CLASS_PATTERNS[0].fullmatch("".join(s.split())) is not None
 
 
@@ -497,7 +497,7 @@ def class_ref(value: Any) -> ClassRef | Bad | None:
     is a year's class (1201班: _YEAR_AND_CLASS; 12级3班: _COHORT). A date cell is
     unreadable too, said as one (``DATE_CELL``): Excel made 3-2 typed there 3月2日, and
     3-2 may be 三年级(2)班 or 二年级(3)班."""
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     if isinstance(value, dt.date) and value.year >= 1910:  # not a number typed as one
@@ -583,7 +583,7 @@ def grade_shown(grade: int) -> str:
 def grade(value: Any) -> int | Bad | None:
     """A grade: 三年级, 3, 初一, 初中一年级 …, and 学前班 (PRESCHOOL, 0); not a cohort
     (12级: _COHORT)."""
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     if s in _PRESCHOOL_GRADE:
@@ -614,7 +614,7 @@ def class_number(value: Any) -> int | None:
         return int(value) if 1 <= value <= 99 else None
     if value.__class__ is not str:
         return None
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     m = _CLASS_NUMBER.fullmatch("".join(s.split()))
@@ -633,7 +633,7 @@ def grade_digit_first(value: Any, grade: int) -> bool:
     """Whether a class number alone (class_number) is two digits the first of which is
     ``grade``: 32 or 32班 of a child in 三年级 may be 三年级(2)班 or 三年级(32)班, which
     only the school can say; 12 and 12班 there are class 12, and so is 三十二班."""
-    s = _as_text(value)
+    s = as_text(value)
     m = _GRADE_DIGIT_FIRST.fullmatch("".join(s.split())) if s else None
     return m is not None and int(m.group(1)) == grade
 
@@ -647,7 +647,7 @@ _SAME_GRADE_CLASS = re.compile(
 def classes(value: Any) -> tuple[ClassRef, ...] | Bad | None:
     """Several classes separated by 、，, ; / or spaces (a teacher's 任教班级); a class
     number alone is of the grade before it (三年级2、3班 is 三年级(2)班 and 三年级(3)班)."""
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     parts = [p for p in re.split(r"[、,;；/\s]+", s) if p]
@@ -674,7 +674,7 @@ def _class_part(part: str) -> tuple[ClassRef | Bad | None, str | None]:
     return class_ref(part), alone.group("c") if alone else None
 
 
-def _folded(s: str) -> str:
+def folded_text(s: str) -> str:
     """Text as a closed list's word is looked up: no spaces, simplified (無 as 无)."""
     return T2S.convert("".join(s.split()))
 
@@ -683,10 +683,10 @@ def _closed(mapping: dict[str, str]):
     """A normaliser for a closed list: folded and simplified text looked up in ``mapping``."""
 
     def normalise(value: Any) -> str | Bad | None:
-        s = _as_text(value)
+        s = as_text(value)
         if s is None:
             return None
-        key = _folded(s).lower()
+        key = folded_text(s).lower()
         found = mapping.get(key)
         if found is None and _CLAUSE_MARKS.search(key):
             # The form's 父母一方外出、另一方无监护能力 typed with a comma: its words.
@@ -790,7 +790,7 @@ def _code_aside(normalise, codes: dict[str, str] | None = None):
     cell whose code ``codes`` (lbc's table of them, lower case) gives another word than
     its name (9-港澳居民来往内地通行证, 9 being 境外永久居住证): which of the two the
     school meant is for it to say."""
-    read = _word_within(normalise, _CODE_AND_NAME, lambda raw: _folded(raw).lower())
+    read = _word_within(normalise, _CODE_AND_NAME, lambda raw: folded_text(raw).lower())
     if codes is None:
         return read
 
@@ -798,8 +798,8 @@ def _code_aside(normalise, codes: dict[str, str] | None = None):
         found = read(value)
         if found.__class__ is not str:
             return found
-        s = _as_text(value) or ""
-        m = _CODE_AND_NAME.fullmatch(_folded(s).lower())
+        s = as_text(value) or ""
+        m = _CODE_AND_NAME.fullmatch(folded_text(s).lower())
         if m and normalise(value).__class__ is Bad:  # read by its name, its code aside
             code = m[0][: m.start(1)].rstrip(_CODE_MARKS)
             if codes.get(code, found) != found:
@@ -888,8 +888,8 @@ BOTH_INCAPABLE_WORDS = frozenset({BOTH_INCAPABLE, "双方无监护能力"})
 
 def says_one_away(value: Any) -> bool:
     """Whether a 留守类型 or 实际监护情况 cell says one parent is away, unsaid which."""
-    s = _as_text(value)
-    return s is not None and _folded(s) in ONE_AWAY_WORDS
+    s = as_text(value)
+    return s is not None and folded_text(s) in ONE_AWAY_WORDS
 
 
 # A parent's 务工地点 cell for a parent who is not away: nothing to say (无, /), at home
@@ -906,8 +906,8 @@ def says_away(place: Any) -> bool:
     """Whether a parent's 务工地点 cell places the parent away: filled, and not saying
     there is nothing to fill (无, /), that the parent is at home (在家, 本地) or has died.
     The registration form's 父母一方外出 is the parent whose cell does."""
-    s = _as_text(place)
-    return s is not None and not _NOT_AWAY.fullmatch(_folded(s))
+    s = as_text(place)
+    return s is not None and not _NOT_AWAY.fullmatch(folded_text(s))
 
 
 # The county 排查汇总表's 实际监护情况: who looks after a left-behind child, not which parent
@@ -1725,7 +1725,7 @@ def said_not_made(kind: str, content: Any) -> bool:
     if text is None:
         return False
     text = ",".join(unicodedata.normalize("NFKC", text).split())
-    text = _folded(text).lower().replace("没有", "没")
+    text = folded_text(text).lower().replace("没有", "没")
     return _contact_said(kind, text) == NOT_MADE
 
 
@@ -1737,7 +1737,7 @@ def record_kind(value: Any) -> str | Bad | None:
     kind = _record_kind(value)
     if kind.__class__ is not Bad:
         return kind
-    folded = _folded(kind.raw).lower()
+    folded = folded_text(kind.raw).lower()
     uncounted = RECORD_KIND_WORDS.get(_COUNTED.sub("", folded))
     if uncounted is not None:
         return uncounted
@@ -1746,7 +1746,7 @@ def record_kind(value: Any) -> str | Bad | None:
         return _remarked(named, remarked[2] or remarked[3] or "", kind)
     separated = _SEPARATED.match(T2S.convert(kind.raw.strip()).lower())
     if separated is not None and (named := RECORD_KIND_WORDS.get(separated[1])) is not None:
-        return _remarked(named, _folded(separated[2]).lower(), kind, listed=True)
+        return _remarked(named, folded_text(separated[2]).lower(), kind, listed=True)
     if _NOT_HELD.search(folded):
         return NotHeld(kind.raw)
     return kind
@@ -1838,7 +1838,7 @@ def categories(value: Any) -> tuple[str, ...] | Bad | None:
     """A list of categories (孤儿、建档立卡 …) in canonical words, in a stable order; a
     remark in brackets says nothing more (孤儿（父母双亡） is 孤儿). A cell with a part that
     is no category (孤儿、留守) is unreadable, holding the categories it does name."""
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     found: list[str] = []
@@ -1935,7 +1935,7 @@ def integer(value: Any) -> int | Bad | None:
         if isinstance(value, float) and not value.is_integer():
             return Bad(repr(value))
         return int(value)
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     n = _ROUGHLY.sub("", s)
@@ -1994,7 +1994,7 @@ _PLACE_NUMBER = re.compile(
 _CN_UNITS = {"十": 10, "百": 100}
 
 
-def _cn_count(words: str) -> str:
+def cn_count(words: str) -> str:
     """A number written in words in digits: 三, 十二, 二十, 一百零八, and digit by digit as
     a house number is read (一〇八, 五一); as written when it is no number (十百)."""
     if "十" not in words and "百" not in words:
@@ -2013,7 +2013,7 @@ def _cn_count(words: str) -> str:
 
 def _place_digits(match: re.Match[str]) -> str:
     number = match.group(1)
-    return str(int(number)) if number.isdigit() else _cn_count(number.translate(_CAPITAL_NUMERALS))
+    return str(int(number)) if number.isdigit() else cn_count(number.translate(_CAPITAL_NUMERALS))
 
 
 # The capital numerals of a bank's forms (叁组), as the plain ones, in a numbered part.

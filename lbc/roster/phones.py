@@ -26,14 +26,14 @@ from typing import Any
 
 from lbc.output.privacy import PHONE_GROUP_MARKS, PHONE_POINTS, phone_fraction_points
 from lbc.roster.normalise import (
-    _TEXT_MARKS,
     FATHER_AWAY,
     GRANDPARENTS,
     MOTHER_AWAY,
     NONE_WORDS,
+    TEXT_MARKS,
     Bad,
-    _as_text,
-    _folded,
+    as_text,
+    folded_text,
     relation,
 )
 
@@ -89,12 +89,12 @@ def phone(value: Any) -> str | Bad | None:
         return bad
     if isinstance(value, float) and value.is_integer() and value > 0:
         value = str(int(value))
-    s = _as_text(value)
-    if s is not None and s[0] in _TEXT_MARKS:
+    s = as_text(value)
+    if s is not None and s[0] in TEXT_MARKS:
         # '13812345678, copied from a system that forces text with an apostrophe, as its
         # ID numbers ('51132120160701002X: id_number).
-        s = s.lstrip(_TEXT_MARKS).lstrip() or None
-    if s is None or (not s[0].isdigit() and _folded(s) in NO_PHONE):
+        s = s.lstrip(TEXT_MARKS).lstrip() or None
+    if s is None or (not s[0].isdigit() and folded_text(s) in NO_PHONE):
         return None
     if whole := _WHOLE_NUMBER_TEXT.fullmatch(s):
         s = whole[1]  # 13812345678.0: a number cell written out as text (a CSV export)
@@ -223,7 +223,7 @@ def extension(value: Any, number: str, mine: Callable[[str], bool] | None = None
     ``_WHOSE``: 父, 爷爷; 本人 for none), when given: 父：0817-5521234转8012；
     母：0817-5521234转8013 gives the father and the mother one switchboard, each their own
     extension. The number alone is the one to dial (:func:`phone`); a card shows both."""
-    s = _as_text(value)
+    s = as_text(value)
     if s is None or s.isdigit():
         return None
     if phone(s) != number:
@@ -335,7 +335,7 @@ def phone_column(
     # under 同上 is the number above both.
     for i in [i for i, number in enumerate(read) if number.__class__ is Bad]:
         raw = read[i].raw  # type: ignore[union-attr]
-        if i and _folded(raw) in SAME_AS_ABOVE:
+        if i and folded_text(raw) in SAME_AS_ABOVE:
             above = read[i - 1]
             if above is not None and above.__class__ is not Bad:
                 read[i] = above
@@ -404,7 +404,7 @@ def fill_owners(
                 if target not in read:  # no such column: nothing typed there to disagree
                     read[target] = [None] * len(read[key])
                 column = read[target]
-                typed = _as_text(raw[target][i]) if target in raw else None
+                typed = as_text(raw[target][i]) if target in raw else None
                 moved = elsewhere.get(target, {}).get(i)
                 if column[i] is None and (typed is None or (moved is not None and moved[0])):
                     # 父：…；父：… gives the father both numbers, the first the main one.
@@ -483,7 +483,7 @@ def phone_label(value: str) -> str | None:
     """Whose a phone cell that :func:`phone` reads one number of says it is, as written: the
     label before the number (父：, 妈妈:) or in brackets after it ((母)), a key of
     ``_WHOSE``; None when it says nobody (13812345678（微信同号）) or has no label."""
-    s = _as_text(value)
+    s = as_text(value)
     if s is None:
         return None
     if label := _PHONE_LABEL.match(s):

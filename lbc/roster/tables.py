@@ -250,7 +250,7 @@ def class_label(table: Table, i: int) -> str:
     whole (shows_an_error_whole, as VAL007 decides; or where no cell is kept to tell).
     Text typed like one (" #N/A" with a space, "＃N/A" in full width: read as the error
     once trimmed) is the unreadable text it is (CLS001), named as typed less the spaces
-    around it, as 不知道's are (normalise._as_text): " #N/A", "#N/A " and " #N/A " are one
+    around it, as 不知道's are (normalise.as_text): " #N/A", "#N/A " and " #N/A " are one
     class "#N/A", apart from 班级不明, not three rows that read alike."""
     cls = table.get("class", i)
     if not shows_an_error(cls):
@@ -635,7 +635,7 @@ class _HeaderReader:
     def __init__(self, synonyms: dict[str, list[str]] | None) -> None:
         self.lookups = {kind: build_lookup(kind, synonyms) for kind in FIELDS}
         self._chars = header_chars(self.lookups.values())
-        self._folded: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.folded_text: dict[tuple[str, str], tuple[str, ...]] = {}
         self._read: dict[tuple[Kind, str, str], tuple[str | None, str]] = {}
         self._named: dict[tuple[str, str], bool] = {}
 
@@ -648,13 +648,13 @@ class _HeaderReader:
 
     def _texts(self, top: str, sub: str) -> tuple[str, ...]:
         """The header's folded readings that may name something, in the order tried."""
-        folded = self._folded.get((top, sub))
+        folded = self.folded_text.get((top, sub))
         if folded is None:
             candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
             # "监护人电话（手机）": the words in brackets are a note, tried without them too.
             candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
             texts = map(fold_header, candidates)
-            folded = self._folded[(top, sub)] = tuple(filter(self._chars.issuperset, texts))
+            folded = self.folded_text[(top, sub)] = tuple(filter(self._chars.issuperset, texts))
         return folded
 
     def names_any(self, labels: list[tuple[str, str, bool]]) -> bool:
