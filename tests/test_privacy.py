@@ -157,6 +157,11 @@ def test_a_phone_cells_number_is_masked_as_it_was_written() -> None:
     assert masked.phone("5521234") == masked.phone("552-1234") == "***1234"
     assert masked.phone("87654321") == "****4321"
     assert masked.phone("5521234/5521235") == "***1234/***1235"
+    # What follows a malformed number's last digit shows, when it is only marks: it is
+    # what is wrong; a word after it (a remark, a name) does not.
+    assert masked.phone("13812345678。") == "138****5678。"
+    assert masked.phone("5521235x") == "***1235x"
+    assert masked.phone("13812345678王芳") == masked.phone("13812345678（停机）") == "138****5678"
 
 
 TYPED_PHONE = "13600002222"  # a phone typed into a name or an address, where none belongs

@@ -193,7 +193,22 @@ def mask_phone(value: str) -> str:
         point = sum(ch.isdigit() for ch in value[:start])
         kept += [masked[at:point], value[start:end]]
         at = point
-    return "".join(kept) + masked[at:]
+    return "".join(kept) + masked[at:] + _marks_after(value)
+
+
+def _marks_after(value: str) -> str:
+    """What follows a phone cell's last digit, where it is only marks (13812345678。,
+    5521235x, 13812345678 -): a malformed number's (PHN001) masked value shows what is
+    wrong with it. Nothing where a word follows (（停机）, a name), which may say more
+    about a person than the number's place."""
+    rest = value.rstrip()
+    end = len(rest)
+    while end and not rest[end - 1].isdigit():
+        end -= 1
+    after = rest[end:]
+    if end and after and all(c.isascii() or unicodedata.category(c)[0] in "PZS" for c in after):
+        return after
+    return ""
 
 
 def _digit_count(text: str) -> int:
