@@ -190,7 +190,7 @@ def mask_phone(value: str) -> str:
     kept: list[str] = []
     at = 0
     for start, end in marks:
-        point = sum(ch.isdigit() for ch in value[:start])
+        point = _digit_count(value[:start])
         kept += [masked[at:point], value[start:end]]
         at = point
     return "".join(kept) + masked[at:] + _marks_after(value)

@@ -96,7 +96,7 @@ class ChildIndex(Generic[K]):
         self._more: dict[tuple[str, K], list[Place]] = {}
         self._found: dict[tuple[object, ...], tuple[K | None, int]] = {}
         self._uncounted: set[K] = set()
-        self.folded_text: dict[str, str] | None = None  # built on a name's first miss
+        self._folded: dict[str, str] | None = None  # built on a name's first miss
         # Each name's children by school, for a record of a known school: a province's
         # record asks of hundreds of namesakes, nearly all of other schools. Made on a
         # name's first such record; None for a name find must look at row by row.
@@ -137,7 +137,7 @@ class ChildIndex(Generic[K]):
             else:
                 rows[k] = place
         self._uncounted.update(uncounted)
-        self.folded_text = None
+        self._folded = None
         self._by_school = {}
 
     def school_of(self, name: str, who: K) -> object:
@@ -227,13 +227,13 @@ class ChildIndex(Generic[K]):
         is 張偉), traditional and simplified folded alike; ``student`` itself when no one
         roster name folds to its fold, or two do (张伟 and 張偉 both on the roster are two
         children, each found by its own spelling only)."""
-        if self.folded_text is None:
+        if self._folded is None:
             names = list(self._by_name)
             spellings: dict[str, list[str]] = defaultdict(list)
             for name, fold in zip(names, nz.simplified(names), strict=True):
                 spellings[fold].append(name)
-            self.folded_text = {fold: n[0] for fold, n in spellings.items() if len(n) == 1}
-        return self.folded_text.get(nz.T2S.convert(student), student)
+            self._folded = {fold: n[0] for fold, n in spellings.items() if len(n) == 1}
+        return self._folded.get(nz.T2S.convert(student), student)
 
     def match(
         self,

@@ -635,7 +635,7 @@ class _HeaderReader:
     def __init__(self, synonyms: dict[str, list[str]] | None) -> None:
         self.lookups = {kind: build_lookup(kind, synonyms) for kind in FIELDS}
         self._chars = header_chars(self.lookups.values())
-        self.folded_text: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._folded: dict[tuple[str, str], tuple[str, ...]] = {}
         self._read: dict[tuple[Kind, str, str], tuple[str | None, str]] = {}
         self._named: dict[tuple[str, str], bool] = {}
 
@@ -648,13 +648,13 @@ class _HeaderReader:
 
     def _texts(self, top: str, sub: str) -> tuple[str, ...]:
         """The header's folded readings that may name something, in the order tried."""
-        folded = self.folded_text.get((top, sub))
+        folded = self._folded.get((top, sub))
         if folded is None:
             candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
             # "监护人电话（手机）": the words in brackets are a note, tried without them too.
             candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
             texts = map(fold_header, candidates)
-            folded = self.folded_text[(top, sub)] = tuple(filter(self._chars.issuperset, texts))
+            folded = self._folded[(top, sub)] = tuple(filter(self._chars.issuperset, texts))
         return folded
 
     def names_any(self, labels: list[tuple[str, str, bool]]) -> bool:
